@@ -1,0 +1,16 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nProvider } from '../i18n';
+import { PortalApp } from './PortalApp';
+import './portal.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+
+createRoot(container).render(
+  <StrictMode>
+    <I18nProvider>
+      <PortalApp />
+    </I18nProvider>
+  </StrictMode>,
+);

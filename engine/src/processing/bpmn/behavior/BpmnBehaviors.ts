@@ -1,0 +1,55 @@
+/** The behaviours element processors are built from (Zeebe's BpmnBehaviors). */
+import type { EngineState } from '../../../state/EngineState';
+import type { ProcessingContext } from '../../ProcessingContext';
+import type { ProcessResults } from '../../processinstance/ProcessResults';
+import { BpmnErrorBehavior } from './BpmnErrorBehavior';
+import { BpmnEventSubscriptionBehavior } from './BpmnEventSubscriptionBehavior';
+import { BpmnEventTriggerBehavior } from './BpmnEventTriggerBehavior';
+import { BpmnIncidentBehavior } from './BpmnIncidentBehavior';
+import { BpmnJobBehavior } from './BpmnJobBehavior';
+import { BpmnStateTransitionBehavior } from './BpmnStateTransitionBehavior';
+import { BpmnVariableMappingBehavior } from './BpmnVariableMappingBehavior';
+import { ExpressionBehavior } from './ExpressionBehavior';
+import { TimerBehavior } from './TimerBehavior';
+import { VariableBehavior } from './VariableBehavior';
+
+export class BpmnBehaviors {
+  readonly state: EngineState;
+  readonly expressions: ExpressionBehavior;
+  readonly variables: VariableBehavior;
+  readonly variableMappings: BpmnVariableMappingBehavior;
+  readonly transitions: BpmnStateTransitionBehavior;
+  readonly incidents: BpmnIncidentBehavior;
+  readonly jobs: BpmnJobBehavior;
+  readonly timers: TimerBehavior;
+  readonly eventSubscriptions: BpmnEventSubscriptionBehavior;
+  readonly eventTriggers: BpmnEventTriggerBehavior;
+  readonly errors: BpmnErrorBehavior;
+
+  constructor(
+    readonly ctx: ProcessingContext,
+    readonly results: ProcessResults,
+  ) {
+    const { state, writers } = ctx;
+    this.state = state;
+    this.expressions = new ExpressionBehavior(state);
+    this.variables = new VariableBehavior(state, writers);
+    this.variableMappings = new BpmnVariableMappingBehavior(
+      state,
+      this.expressions,
+      this.variables,
+    );
+    this.transitions = new BpmnStateTransitionBehavior(state, writers);
+    this.incidents = new BpmnIncidentBehavior(state, writers);
+    this.jobs = new BpmnJobBehavior(state, ctx, this.expressions);
+    this.timers = new TimerBehavior(this.expressions);
+    this.eventSubscriptions = new BpmnEventSubscriptionBehavior(
+      state,
+      writers,
+      this.expressions,
+      this.timers,
+    );
+    this.eventTriggers = new BpmnEventTriggerBehavior(state, writers, this.transitions);
+    this.errors = new BpmnErrorBehavior(state, this.eventTriggers);
+  }
+}

@@ -1,0 +1,209 @@
+/**
+ * Opens and closes the event subscriptions of a waiting element (Zeebe's
+ * BpmnEventSubscriptionBehavior / CatchEventBehavior): message subscriptions and timers of a
+ * message/timer catch event or receive task, and of the boundary events of an activity.
+ * Everything is evaluated first, so a failing expression opens nothing (it becomes an incident).
+ */
+import type { ExecutableFlowNode } from '../../../model/types';
+import type { EngineState } from '../../../state/EngineState';
+import type { MessageSubscriptionValue, TimerValue } from '../../../state/protocol/values';
+import { RIGHT_VOID, left, right, type Either } from '../../Either';
+import type { Writers } from '../../Writers';
+import type { BpmnElementContext } from '../BpmnElementContext';
+import type { ExpressionBehavior } from './ExpressionBehavior';
+import { expressionText } from './BpmnJobBehavior';
+import type { TimerBehavior } from './TimerBehavior';
+
+type Opening =
+  | {
+      kind: 'message';
+      catchElement: ExecutableFlowNode;
+      name: string;
+      correlationKey: string;
+      interrupting: boolean;
+    }
+  | { kind: 'timer'; catchElement: ExecutableFlowNode; dueDate: number; repetitions: number };
+
+export class BpmnEventSubscriptionBehavior {
+  constructor(
+    private readonly state: EngineState,
+    private readonly writers: Writers,
+    private readonly expressions: ExpressionBehavior,
+    private readonly timers: TimerBehavior,
+  ) {}
+
+  /** The catch elements an instance of `element` waits for: itself and/or its boundary events. */
+  catchElementsOf(element: ExecutableFlowNode, processDefinitionKey: string): ExecutableFlowNode[] {
+    const process = this.state.processes.getModel(processDefinitionKey);
+    const found: ExecutableFlowNode[] = [];
+    if (
+      (element.elementType === 'INTERMEDIATE_CATCH_EVENT' ||
+        element.elementType === 'RECEIVE_TASK') &&
+      (element.message || element.timer)
+    ) {
+      found.push(element);
+    }
+    for (const id of element.boundaryEventIds) {
+      const boundary = process?.elements.get(id);
+      if (boundary && (boundary.message || boundary.timer)) found.push(boundary);
+    }
+    return found;
+  }
+
+  subscribeToEvents(
+    element: ExecutableFlowNode,
+    context: BpmnElementContext,
+    now: number,
+  ): Either<void> {
+    const openings: Opening[] = [];
+    for (const catchElement of this.catchElementsOf(element, context.value.processDefinitionKey)) {
+      const opening = this.evaluate(catchElement, context, now);
+      if (!opening.ok) return opening;
+      openings.push(opening.value);
+    }
+    for (const opening of openings) {
+      if (opening.kind === 'message') this.openMessageSubscription(opening, context);
+      else this.createTimer(opening.catchElement.id, opening.dueDate, opening.repetitions, context);
+    }
+    return RIGHT_VOID;
+  }
+
+  private evaluate(
+    catchElement: ExecutableFlowNode,
+    context: BpmnElementContext,
+    now: number,
+  ): Either<Opening> {
+    if (catchElement.timer) {
+      const timer = this.timers.evaluate(catchElement.timer, context.key, now);
+      if (!timer.ok) return timer;
+      return right({
+        kind: 'timer',
+        catchElement,
+        dueDate: timer.value.dueDate,
+        repetitions: timer.value.repetitions,
+      });
+    }
+    const message = catchElement.message!;
+    const name = this.expressions.evaluateString(message.name, context.key);
+    if (!name.ok) return name;
+    const correlationKey = this.correlationKey(
+      message.correlationKey ?? '',
+      catchElement,
+      context.key,
+    );
+    if (!correlationKey.ok) return correlationKey;
+    const interrupting =
+      catchElement.elementType !== 'BOUNDARY_EVENT' || catchElement.cancelActivity !== false;
+    return right({
+      kind: 'message',
+      catchElement,
+      name: name.value,
+      correlationKey: correlationKey.value,
+      interrupting,
+    });
+  }
+
+  private correlationKey(
+    raw: string,
+    catchElement: ExecutableFlowNode,
+    scopeKey: string,
+  ): Either<string> {
+    const value = this.expressions.evaluateAny(raw, scopeKey);
+    if (!value.ok) return value;
+    if (typeof value.value === 'string') return right(value.value);
+    if (typeof value.value === 'number') return right(String(value.value));
+    const type =
+      value.value === null
+        ? 'NULL'
+        : Array.isArray(value.value)
+          ? 'ARRAY'
+          : typeof value.value === 'boolean'
+            ? 'BOOLEAN'
+            : 'OBJECT';
+    return left(
+      `Failed to extract the correlation key for '${expressionText(raw)}': The value must be either a string or a number, but was '${type}'.`,
+      'EXTRACT_VALUE_ERROR',
+      scopeKey,
+    );
+  }
+
+  private openMessageSubscription(
+    opening: Extract<Opening, { kind: 'message' }>,
+    context: BpmnElementContext,
+  ): void {
+    const key = this.state.keys.nextKey();
+    const value: MessageSubscriptionValue = {
+      processInstanceKey: context.value.processInstanceKey,
+      elementInstanceKey: context.key,
+      processDefinitionKey: context.value.processDefinitionKey,
+      bpmnProcessId: context.value.bpmnProcessId,
+      elementId: opening.catchElement.id,
+      messageName: opening.name,
+      correlationKey: opening.correlationKey,
+      messageKey: '-1',
+      variables: {},
+      interrupting: opening.interrupting,
+      tenantId: context.value.tenantId,
+    };
+    this.writers.appendEvent(key, 'PROCESS_MESSAGE_SUBSCRIPTION', 'CREATED', value);
+    this.writers.appendEvent(key, 'MESSAGE_SUBSCRIPTION', 'CREATED', value);
+    // A buffered message correlates after the element is activated (as on Zeebe's message partition).
+    if (
+      this.state.messages.buffered(value.tenantId, value.messageName, value.correlationKey).length >
+      0
+    ) {
+      this.writers.appendFollowUpCommand(key, 'PROCESS_MESSAGE_SUBSCRIPTION', 'CORRELATE', value);
+    }
+  }
+
+  createTimer(
+    targetElementId: string,
+    dueDate: number,
+    repetitions: number,
+    context: BpmnElementContext,
+  ): void {
+    const value: TimerValue = {
+      elementInstanceKey: context.key,
+      processInstanceKey: context.value.processInstanceKey,
+      processDefinitionKey: context.value.processDefinitionKey,
+      targetElementId,
+      dueDate,
+      repetitions,
+      tenantId: context.value.tenantId,
+    };
+    this.writers.appendEvent(this.state.keys.nextKey(), 'TIMER', 'CREATED', value);
+  }
+
+  /** Closes every subscription and timer the element instance waits with. */
+  unsubscribeFromEvents(context: BpmnElementContext): void {
+    for (const subscription of this.state.subscriptions.ofElementInstance(context.key)) {
+      const value: MessageSubscriptionValue = {
+        processInstanceKey: subscription.processInstanceKey,
+        elementInstanceKey: subscription.elementInstanceKey,
+        processDefinitionKey: subscription.processDefinitionKey,
+        bpmnProcessId: subscription.bpmnProcessId,
+        elementId: subscription.elementId,
+        messageName: subscription.messageName,
+        correlationKey: subscription.correlationKey,
+        messageKey: '-1',
+        variables: {},
+        interrupting: subscription.interrupting,
+        tenantId: subscription.tenantId,
+      };
+      this.writers.appendEvent(subscription.key, 'PROCESS_MESSAGE_SUBSCRIPTION', 'DELETED', value);
+      this.writers.appendEvent(subscription.key, 'MESSAGE_SUBSCRIPTION', 'DELETED', value);
+    }
+    for (const timer of this.state.timers.ofElementInstance(context.key)) {
+      const value: TimerValue = {
+        elementInstanceKey: timer.elementInstanceKey,
+        processInstanceKey: timer.processInstanceKey,
+        processDefinitionKey: timer.processDefinitionKey,
+        targetElementId: timer.targetElementId,
+        dueDate: timer.dueDate,
+        repetitions: timer.repetitions,
+        tenantId: timer.tenantId,
+      };
+      this.writers.appendEvent(timer.key, 'TIMER', 'CANCELED', value);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+/** What containers (process, embedded subprocess) do when a child ends. */
+import type { ExecutableFlowNode } from '../../../model/types';
+import type { BpmnElementContext } from '../BpmnElementContext';
+import type { BpmnBehaviors } from '../behavior/BpmnBehaviors';
+
+export function onChildCompleted(b: BpmnBehaviors, flowScope: BpmnElementContext): void {
+  const instance = b.state.elementInstances.get(flowScope.key);
+  if (instance?.state === 'ELEMENT_ACTIVATED' && b.transitions.canBeCompleted(flowScope.key)) {
+    b.transitions.completeElement(flowScope);
+  }
+}
+
+/**
+ * A child was terminated: a terminating container finishes its own termination when it was
+ * the last one; an active one (terminate end event) completes when nothing is left.
+ */
+export function onChildTerminated(
+  b: BpmnBehaviors,
+  element: ExecutableFlowNode,
+  flowScope: BpmnElementContext,
+  finishTermination: (element: ExecutableFlowNode, context: BpmnElementContext) => void,
+): void {
+  const instance = b.state.elementInstances.get(flowScope.key);
+  if (!instance) return;
+  if (instance.state === 'ELEMENT_TERMINATING') {
+    if (b.state.elementInstances.childCount(flowScope.key) === 0)
+      finishTermination(element, flowScope);
+    return;
+  }
+  onChildCompleted(b, flowScope);
+}

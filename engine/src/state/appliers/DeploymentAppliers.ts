@@ -1,0 +1,80 @@
+/** Appliers of DEPLOYMENT, PROCESS and FORM events. */
+import type { ExecutableProcess } from '../../model/types';
+import type { Resource } from '../ProcessState';
+import type { FormValue, ProcessValue } from '../protocol/values';
+import type { Applier } from './Applier';
+
+export interface DeploymentCreatedValue {
+  deploymentKey: string;
+  tenantId: string;
+  /** New resources only (duplicates are not stored again). */
+  resources: {
+    resourceKey: string;
+    resourceName: string;
+    resourceType: Resource['resourceType'];
+    checksum: string;
+    resource: string;
+  }[];
+}
+
+export const deploymentCreated: Applier<DeploymentCreatedValue> = (state, key, value, record) => {
+  state.processes.deployments.put({ key, tenantId: value.tenantId, createdAt: record.timestamp });
+  for (const resource of value.resources) {
+    state.processes.resources.put({
+      key: resource.resourceKey,
+      deploymentKey: key,
+      tenantId: value.tenantId,
+      resourceName: resource.resourceName,
+      resourceType: resource.resourceType,
+      checksum: resource.checksum,
+      content: resource.resource,
+    });
+  }
+};
+
+export const processCreated: Applier<ProcessValue & { resourceKey: string }> = (
+  state,
+  key,
+  value,
+  _record,
+  attachment,
+) => {
+  state.processes.putProcess(
+    {
+      key,
+      bpmnProcessId: value.bpmnProcessId,
+      version: value.version,
+      tenantId: value.tenantId,
+      resourceKey: value.resourceKey,
+      resourceName: value.resourceName,
+      checksum: value.checksum,
+      deploymentKey: value.deploymentKey,
+      state: 'ACTIVE',
+    },
+    attachment as ExecutableProcess,
+  );
+};
+
+export const processDeleted: Applier<ProcessValue> = (state, key) => {
+  const definition = state.processes.definitions.get(key);
+  if (definition) state.processes.definitions.put({ ...definition, state: 'DELETED' });
+};
+
+export const formCreated: Applier<FormValue & { resourceKey: string }> = (state, key, value) => {
+  state.processes.forms.put({
+    key,
+    formId: value.formId,
+    version: value.version,
+    tenantId: value.tenantId,
+    resourceKey: value.resourceKey,
+    resourceName: value.resourceName,
+    checksum: value.checksum,
+    deploymentKey: value.deploymentKey,
+    state: 'ACTIVE',
+  });
+};
+
+export const formDeleted: Applier<FormValue> = (state, key) => {
+  const form = state.processes.forms.get(key);
+  if (form) state.processes.forms.put({ ...form, state: 'DELETED' });
+};

@@ -1,0 +1,215 @@
+/** Record values (Zeebe's *Record classes) the engine writes and its appliers read. */
+import type { ElementType, EventType } from '../../model/types';
+
+export interface ProcessInstanceValue {
+  bpmnProcessId: string;
+  version: number;
+  processDefinitionKey: string;
+  processInstanceKey: string;
+  elementId: string;
+  flowScopeKey: string;
+  bpmnElementType: ElementType;
+  bpmnEventType: EventType;
+  parentProcessInstanceKey: string;
+  parentElementInstanceKey: string;
+  tenantId: string;
+}
+
+export interface ProcessInstanceCreationValue {
+  bpmnProcessId: string;
+  processDefinitionKey: string;
+  version: number;
+  variables: Record<string, unknown>;
+  startInstructions: { elementId: string }[];
+  processInstanceKey: string;
+  tenantId: string;
+  fetchVariables: string[];
+}
+
+export type JobKind = 'BPMN_ELEMENT';
+
+export interface JobValue {
+  type: string;
+  worker: string;
+  retries: number;
+  retryBackoff: number;
+  recurringTime: number;
+  /** Epoch ms; -1 when not activated. */
+  deadline: number;
+  timeout: number;
+  errorMessage: string;
+  errorCode: string;
+  customHeaders: Record<string, string>;
+  variables: Record<string, unknown>;
+  elementId: string;
+  elementInstanceKey: string;
+  processInstanceKey: string;
+  bpmnProcessId: string;
+  processDefinitionVersion: number;
+  processDefinitionKey: string;
+  tenantId: string;
+  jobKind: JobKind;
+}
+
+export interface JobBatchValue {
+  type: string;
+  worker: string;
+  timeout: number;
+  maxJobsToActivate: number;
+  tenantIds: string[];
+  jobKeys: string[];
+  jobs: JobValue[];
+  truncated: boolean;
+}
+
+export interface VariableValue {
+  name: string;
+  /** JSON text, as in Zeebe's exporter records. */
+  value: string;
+  scopeKey: string;
+  processInstanceKey: string;
+  processDefinitionKey: string;
+  bpmnProcessId: string;
+  tenantId: string;
+}
+
+export interface VariableDocumentValue {
+  scopeKey: string;
+  updateSemantics: 'LOCAL' | 'PROPAGATE';
+  variables: Record<string, unknown>;
+  tenantId: string;
+}
+
+export type ErrorType =
+  | 'UNKNOWN'
+  | 'IO_MAPPING_ERROR'
+  | 'JOB_NO_RETRIES'
+  | 'CONDITION_ERROR'
+  | 'EXTRACT_VALUE_ERROR'
+  | 'CALLED_ELEMENT_ERROR'
+  | 'UNHANDLED_ERROR_EVENT'
+  | 'MESSAGE_SIZE_EXCEEDED'
+  | 'CALLED_DECISION_ERROR'
+  | 'DECISION_EVALUATION_ERROR'
+  | 'FORM_NOT_FOUND'
+  | 'RESOURCE_NOT_FOUND';
+
+export interface IncidentValue {
+  errorType: ErrorType;
+  errorMessage: string;
+  bpmnProcessId: string;
+  processDefinitionKey: string;
+  processInstanceKey: string;
+  elementId: string;
+  elementInstanceKey: string;
+  jobKey: string;
+  variableScopeKey: string;
+  tenantId: string;
+}
+
+export interface MessageValue {
+  name: string;
+  correlationKey: string;
+  messageId: string;
+  timeToLive: number;
+  deadline: number;
+  variables: Record<string, unknown>;
+  tenantId: string;
+}
+
+export interface MessageSubscriptionValue {
+  processInstanceKey: string;
+  elementInstanceKey: string;
+  processDefinitionKey: string;
+  bpmnProcessId: string;
+  elementId: string;
+  messageName: string;
+  correlationKey: string;
+  messageKey: string;
+  variables: Record<string, unknown>;
+  interrupting: boolean;
+  tenantId: string;
+}
+
+export interface TimerValue {
+  elementInstanceKey: string;
+  processInstanceKey: string;
+  processDefinitionKey: string;
+  targetElementId: string;
+  dueDate: number;
+  repetitions: number;
+  tenantId: string;
+}
+
+export interface ProcessEventValue {
+  /** The element instance that consumes the trigger. */
+  scopeKey: string;
+  /** When the trigger activates a new element (a boundary event): its flow scope, else -1. */
+  flowScopeKey: string;
+  targetElementId: string;
+  variables: Record<string, unknown>;
+  processDefinitionKey: string;
+  processInstanceKey: string;
+  tenantId: string;
+}
+
+export interface ErrorValue {
+  exceptionMessage: string;
+  stacktrace: string;
+  errorEventPosition: number;
+  processInstanceKey: string;
+}
+
+export interface ProcessValue {
+  bpmnProcessId: string;
+  version: number;
+  processDefinitionKey: string;
+  resourceName: string;
+  checksum: string;
+  resource: string;
+  tenantId: string;
+  deploymentKey: string;
+  versionTag: string;
+}
+
+export interface FormValue {
+  formId: string;
+  version: number;
+  formKey: string;
+  resourceName: string;
+  checksum: string;
+  resource: string;
+  tenantId: string;
+  deploymentKey: string;
+}
+
+export interface DeploymentValue {
+  resources: { resourceName: string; resource?: string }[];
+  processesMetadata: {
+    bpmnProcessId: string;
+    version: number;
+    processDefinitionKey: string;
+    resourceName: string;
+    checksum: string;
+    isDuplicate: boolean;
+    tenantId: string;
+  }[];
+  formMetadata: {
+    formId: string;
+    version: number;
+    formKey: string;
+    resourceName: string;
+    checksum: string;
+    isDuplicate: boolean;
+    tenantId: string;
+  }[];
+  decisionsMetadata: unknown[];
+  decisionRequirementsMetadata: unknown[];
+  tenantId: string;
+  deploymentKey: string;
+}
+
+export interface ResourceDeletionValue {
+  resourceKey: string;
+  tenantId: string;
+}

@@ -1,0 +1,115 @@
+/**
+ * One error class per meaning. Services throw these; `problem.ts` maps them to HTTP in one
+ * place. Anything else that reaches the error mapper is a bug and becomes a 500 without detail.
+ */
+import type { MessageKey } from './messages';
+
+export interface FieldError {
+  /** JSON pointer-like path of the offending field, e.g. "applicant.email". */
+  field: string;
+  message: string;
+}
+
+export abstract class HttpError extends Error {
+  abstract readonly status: number;
+  abstract readonly titleKey: MessageKey;
+  readonly detailKey: MessageKey | undefined = undefined;
+  readonly errors: FieldError[] | undefined = undefined;
+  readonly headers: Record<string, string> = {};
+}
+
+export class NotFoundError extends HttpError {
+  readonly status = 404;
+  readonly titleKey = 'problem.not_found';
+  override readonly detailKey = 'problem.not_found.detail' as const;
+}
+
+export class MalformedJsonError extends HttpError {
+  readonly status = 400;
+  readonly titleKey = 'problem.malformed_json';
+  override readonly detailKey = 'problem.malformed_json.detail' as const;
+}
+
+export class PayloadTooLargeError extends HttpError {
+  readonly status = 413;
+  readonly titleKey = 'problem.payload_too_large';
+  override readonly detailKey = 'problem.payload_too_large.detail' as const;
+}
+
+export class UnsupportedMediaTypeError extends HttpError {
+  readonly status = 415;
+  readonly titleKey = 'problem.unsupported_media_type';
+}
+
+export class ValidationError extends HttpError {
+  readonly status = 400;
+  readonly titleKey = 'problem.validation_failed';
+  constructor(override readonly errors: FieldError[]) {
+    super('validation failed');
+  }
+}
+
+export class UnauthorizedError extends HttpError {
+  readonly status = 401;
+  readonly titleKey = 'problem.unauthorized';
+}
+
+export class ForbiddenError extends HttpError {
+  readonly status = 403;
+  readonly titleKey = 'problem.forbidden';
+}
+
+export class ConflictError extends HttpError {
+  readonly status = 409;
+  readonly titleKey = 'problem.conflict';
+}
+
+export class TooManyRequestsError extends HttpError {
+  readonly status = 429;
+  readonly titleKey = 'problem.too_many_requests';
+  constructor(retryAfterSeconds: number) {
+    super('rate limited');
+    this.headers['Retry-After'] = String(Math.max(1, Math.ceil(retryAfterSeconds)));
+  }
+}
+
+/** Multipart body that cannot be parsed (broken boundary, truncated part). */
+export class MalformedUploadError extends HttpError {
+  readonly status = 400;
+  readonly titleKey = 'problem.malformed_upload';
+  override readonly detailKey = 'problem.malformed_upload.detail' as const;
+}
+
+/** An uploaded file whose content (not its name or claimed type) is not on the allow-list. */
+export class UnsupportedFileTypeError extends HttpError {
+  readonly status = 422;
+  readonly titleKey = 'problem.unsupported_file_type';
+  override readonly detailKey = 'problem.unsupported_file_type.detail' as const;
+  constructor(readonly detected: string | undefined) {
+    super(`unsupported file type: ${detected ?? 'unknown'}`);
+  }
+}
+
+/** A case already holds as many documents, or as many bytes, as it may. */
+export class QuotaExceededError extends HttpError {
+  readonly status = 422;
+  readonly titleKey = 'problem.quota_exceeded';
+  override readonly detailKey = 'problem.quota_exceeded.detail' as const;
+  constructor(readonly limit: 'count' | 'bytes') {
+    super(`document quota exceeded (${limit})`);
+  }
+}
+
+/** Creditor, debtor, amount or reference of an invoice do not make a valid Swiss QR-bill. */
+export class InvoiceDataError extends HttpError {
+  readonly status = 422;
+  readonly titleKey = 'problem.invoice_data_invalid';
+  constructor(override readonly errors: FieldError[]) {
+    super(`invalid invoice data: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`);
+  }
+}
+
+export class NotReadyError extends HttpError {
+  readonly status = 503;
+  readonly titleKey = 'problem.not_ready';
+}

@@ -5,6 +5,7 @@
 import { loadConfig } from './config';
 import { createLogger } from './logger';
 import { startServer } from './server';
+import { demoStaffLines } from './staff/demoStaff';
 
 const loaded = loadConfig();
 if (!loaded.ok) {
@@ -14,16 +15,27 @@ if (!loaded.ok) {
 const config = loaded.config;
 const logger = createLogger(config.logLevel);
 
+const database = config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`;
 try {
-  const server = await startServer(config, logger);
+  const server = await startServer(config, logger, {
+    onListening(url) {
+      const lines = [
+        '',
+        `  Serviceportal is starting (${config.env}, ${database})`,
+        `  Citizen portal:  ${url}/`,
+        `  Back office:     ${url}/admin/`,
+        `  API (OpenAPI):   ${url}/api/openapi.json`,
+        `  Health:          ${url}/health   Readiness: ${url}/ready`,
+        '',
+      ];
+      process.stdout.write(`${lines.join('\n')}\n`);
+    },
+  });
   const lines = [
-    '',
-    `  Serviceportal is running (${config.env}, ${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`})`,
-    `  Citizen portal:  ${server.url}/`,
-    `  Back office:     ${server.url}/admin/`,
-    `  API (OpenAPI):   ${server.url}/api/openapi.json`,
-    `  Health:          ${server.url}/health`,
     `  Zeebe gateway:   ${server.engineAddress}${config.zeebeAddress ? '' : ' (embedded engine)'}`,
+    ...demoStaffLines(config.env),
+    '',
+    '  Serviceportal is ready.',
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -1,32 +1,70 @@
 /**
- * Starts everything `npm start` runs: database and migrations, the embedded engine (unless
- * ZEEBE_ADDRESS points at a Zeebe cluster), the Zeebe client, the HTTP server, and the
- * admin-ui build when it is missing. `close()` shuts down gracefully: stop accepting, let
- * in-flight requests finish, stop the engine, close the pool.
+ * Starts everything `npm start` runs: the HTTP port first (liveness answers at once, readiness
+ * says down while starting), then database and migrations, the embedded engine (unless
+ * ZEEBE_ADDRESS points at a Zeebe cluster), the Zeebe client, the full app, and the admin-ui
+ * build when it is missing. `close()` shuts down gracefully: stop accepting, let in-flight
+ * requests finish, stop the engine, close the pool.
  */
 import type { AddressInfo } from 'node:net';
 import http from 'node:http';
 import { startEngine } from '@serviceportal/engine';
+import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { migrateServer, openServerDatabase } from './db/database';
 import { createZeebeClient } from './engine/zeebeClient';
 import { startAdminUiBuild } from './http/adminUiBuild';
 import { createApp } from './http/app';
+import { createBootApp } from './http/bootApp';
+import { createServices } from './services';
+import { seedTenantsAndStaff } from './staff/seed';
 
 export interface RunningServer {
   url: string;
   port: number;
   engineAddress: string;
+  /** The server's database (tests arrange data through it). */
+  knex: Knex;
   close(): Promise<void>;
 }
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
-export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+export interface StartHooks {
+  /** Called as soon as the port listens, before the database and engine are up. */
+  onListening?(url: string): void;
+}
+
+export async function startServer(
+  config: Config,
+  logger: Logger,
+  hooks: StartHooks = {},
+): Promise<RunningServer> {
+  let handler: http.RequestListener = createBootApp(logger);
+  const server = http.createServer((req, res) => handler(req, res));
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = config.publicUrl ?? `http://localhost:${port}`;
+  hooks.onListening?.(url);
+  try {
+    const running = await startServices(config, logger);
+    handler = running.app;
+    return { url, port, ...running.exposed, close: shutdown(server, running.stop) };
+  } catch (err) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw err;
+  }
+}
+
+async function startServices(config: Config, logger: Logger) {
   const db = await openServerDatabase(config);
   const applied = await migrateServer(db);
   if (applied.length) logger.info({ migrations: applied }, 'database migrated');
+  await seedTenantsAndStaff(db.knex, config.env);
 
   const embedded = config.zeebeAddress
     ? undefined
@@ -52,29 +90,32 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       },
     },
     adminUi: { dist: config.adminUiDist, build: adminUi },
+    knex: db.knex,
+    config,
+    services: createServices(db.knex, config),
   });
 
-  const server = http.createServer(app);
-  server.keepAliveTimeout = 5000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  const url = config.publicUrl ?? `http://localhost:${port}`;
+  return {
+    app,
+    exposed: { engineAddress, knex: db.knex },
+    stop: async () => {
+      await zeebe.close().catch(() => {});
+      await embedded?.stop();
+      await db.close();
+    },
+  };
+}
 
+/** Stop accepting, let in-flight requests finish (forced after a grace period), then stop the rest. */
+function shutdown(server: http.Server, stopServices: () => Promise<void>): () => Promise<void> {
   let closing: Promise<void> | undefined;
-  const close = () =>
+  return () =>
     (closing ??= (async () => {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       await stopped;
       clearTimeout(force);
-      await zeebe.close().catch(() => {});
-      await embedded?.stop();
-      await db.close();
+      await stopServices();
     })());
-
-  return { url, port, engineAddress, close };
 }

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import knexFactory from 'knex';
 import { routeModules } from '../../server/src/http/app';
+import { createServices } from '../../server/src/services';
 import { listRoutes } from '../../server/src/http/routeModule';
 
 describe('OpenAPI document', () => {
-  const modules = routeModules({ readiness: {}, version: 'test' });
+  // A knex without a connection: building the route modules touches no database.
+  const services = createServices(knexFactory({ client: 'pg' }), {
+    smtpUrl: undefined,
+    mailFrom: 'test@localhost',
+  });
+  const modules = routeModules({ readiness: {}, version: 'test', services });
 
   it('describes every route the server registers', async () => {
     const served = modules.flatMap(listRoutes);

@@ -60,6 +60,20 @@ describe('npm start on embedded defaults (no DATABASE_URL)', () => {
     expect(stdout).toContain('embedded PGlite');
     expect(fs.existsSync(path.join(dataDir, 'pglite'))).toBe(true);
 
+    // and becomes ready once the database is migrated and the engine runs
+    await new Promise<void>((resolve, reject) => {
+      const timer = setInterval(() => {
+        if (stdout.includes('Serviceportal is ready.')) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 50);
+      child!.once('exit', (code) => {
+        clearInterval(timer);
+        reject(new Error(`exited with ${code}: ${stderr}`));
+      });
+    });
+    expect(stdout).toMatch(/Zeebe gateway:\s+127\.0\.0\.1:\d+ \(embedded engine\)/);
     const base = healthUrl.replace(/\/health$/, '');
     const ready = await fetch(`${base}/ready`);
     expect(await ready.json()).toMatchObject({ status: 'up' });

@@ -71,7 +71,16 @@ export class CommandLoop {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
         this.processing = batch.length;
-        await this.processBatch(batch);
+        try {
+          await this.processBatch(batch);
+        } catch (error) {
+          // a bug outside command processing: answer everyone, start over from the database
+          this.logger.error({ err: error }, 'processing a batch failed');
+          this.ctx.takeSideEffects();
+          this.state.keys.discard();
+          this.fail(batch);
+          await this.reloadUntilItWorks();
+        }
         this.processing = 0;
       }
     } finally {
@@ -81,10 +90,22 @@ export class CommandLoop {
 
   private async processBatch(batch: Pending[]): Promise<void> {
     this.ctx.writers.timestamp = this.clock.now();
+    const started = performance.now();
     for (const pending of batch) this.stream.process(pending.command, pending);
     const sideEffects = this.ctx.takeSideEffects();
     try {
-      await this.knex.transaction((trx) => this.state.flush(trx));
+      const processed = performance.now();
+      const records = this.state.log.batch.length;
+      await this.state.flush(this.knex);
+      this.logger.debug(
+        {
+          commands: batch.length,
+          records,
+          processMs: Math.round(processed - started),
+          writeMs: Math.round(performance.now() - processed),
+        },
+        'batch written',
+      );
       this.state.committed();
     } catch (error) {
       this.logger.error(
@@ -92,17 +113,7 @@ export class CommandLoop {
         'writing the batch failed; reloading the state',
       );
       this.state.keys.discard();
-      for (const pending of batch) {
-        if (pending.deferred) this.hooks.dropped(pending.command);
-        pending.resolve({
-          ok: false,
-          rejection: {
-            intent: pending.command.intent,
-            type: 'PROCESSING_ERROR',
-            reason: WRITE_FAILED,
-          },
-        });
-      }
+      this.fail(batch);
       await this.reloadUntilItWorks();
       return;
     }
@@ -127,6 +138,21 @@ export class CommandLoop {
       }
     }
     this.hooks.afterBatch();
+  }
+
+  /** Answers every command of the batch with an error: nothing of it was written. */
+  private fail(batch: Pending[]): void {
+    for (const pending of batch) {
+      if (pending.deferred) this.hooks.dropped(pending.command);
+      pending.resolve({
+        ok: false,
+        rejection: {
+          intent: pending.command.intent,
+          type: 'PROCESSING_ERROR',
+          reason: WRITE_FAILED,
+        },
+      });
+    }
   }
 
   private async reloadUntilItWorks(): Promise<void> {

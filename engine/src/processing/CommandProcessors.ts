@@ -56,7 +56,7 @@ export function createCommandProcessors(b: BpmnBehaviors): CommandProcessorTable
     ['MESSAGE', 'EXPIRE', new MessageExpireProcessor()],
     ['PROCESS_MESSAGE_SUBSCRIPTION', 'CORRELATE', new SubscriptionCorrelateProcessor(correlation)],
     ['TIMER', 'TRIGGER', new TimerTriggerProcessor(b)],
-    ['SIGNAL', 'BROADCAST', new SignalBroadcastProcessor()],
+    ['SIGNAL', 'BROADCAST', new SignalBroadcastProcessor(b)],
   ];
   return new Map(
     entries.map(([valueType, intent, processor]) => [commandId(valueType, intent), processor]),

@@ -36,7 +36,9 @@ import { EngineLock } from './EngineLock';
 import { JobListeners } from './JobListeners';
 import { loadProcessModels } from './loadProcessModels';
 import { ProcessingContext } from './ProcessingContext';
+import { awaitResult, stoppedWhileAwaiting } from './processinstance/awaitResult';
 import { ProcessResults, type ResultWaiter } from './processinstance/ProcessResults';
+import { TenantRules } from './TenantRules';
 import { DueDateScheduler } from './scheduler/DueDateScheduler';
 import { StreamProcessor, type QueuedCommand } from './StreamProcessor';
 import { Writers } from './Writers';
@@ -52,18 +54,7 @@ export interface EngineOptions {
 
 const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), '../state/migrations');
 const ENGINE_VERSION = '8.6.0';
-/** CreateProcessInstanceWithResult without a request timeout waits at most this long. */
-const DEFAULT_AWAIT_RESULT_MS = 60 * 60 * 1000;
-
-/** The rejection a CreateProcessInstanceWithResult gets when its request timeout passes. */
-export const AWAIT_RESULT_TIMEOUT_INTENT = 'CREATE_WITH_AWAITING_RESULT';
-export function isAwaitResultTimeout(rejection: Rejection): boolean {
-  return (
-    rejection.intent === AWAIT_RESULT_TIMEOUT_INTENT &&
-    rejection.type === 'PROCESSING_ERROR' &&
-    rejection.reason.startsWith('Time out between gateway and broker')
-  );
-}
+export { AWAIT_RESULT_TIMEOUT_INTENT, isAwaitResultTimeout } from './processinstance/awaitResult';
 
 export class Engine implements EngineApi {
   private readonly jobListeners = new JobListeners();
@@ -71,14 +62,15 @@ export class Engine implements EngineApi {
   private readonly loop: CommandLoop;
   private readonly scheduler: DueDateScheduler;
   private readonly multiTenancy: boolean;
+  private readonly tenantRules: TenantRules;
   private readonly maxInFlight: number;
   private stopped = false;
 
   static async create(options: EngineOptions): Promise<Engine> {
     const logger = options.logger ?? pino({ level: 'silent' });
-    await migrateLatest(options.knex, { directory: MIGRATIONS, schema: 'engine' });
     const lock = await EngineLock.acquire(options.knex);
     try {
+      await migrateLatest(options.knex, { directory: MIGRATIONS, schema: 'engine' });
       const state = new EngineState();
       await state.load(options.knex);
       await loadProcessModels(options.knex, state, logger);
@@ -98,11 +90,10 @@ export class Engine implements EngineApi {
     private readonly logger: pino.Logger,
   ) {
     this.multiTenancy = options.multiTenancy ?? false;
+    this.tenantRules = new TenantRules(this.multiTenancy);
     this.maxInFlight = options.maxInFlightCommands ?? 1000;
     const writers = new Writers(state);
-    const ctx = new ProcessingContext(state, writers, this.jobListeners, {
-      multiTenancy: this.multiTenancy,
-    });
+    const ctx = new ProcessingContext(state, writers, this.jobListeners);
     const behaviors = new BpmnBehaviors(ctx, this.results);
     const stream = new StreamProcessor(state, ctx, createCommandProcessors(behaviors), logger);
     this.loop = new CommandLoop(
@@ -132,17 +123,13 @@ export class Engine implements EngineApi {
     this.stopped = true;
     this.scheduler.stop();
     await this.loop.drain();
-    for (const waiter of this.results.clear()) {
-      waiter.resolve({
-        ok: false,
-        rejection: {
-          intent: AWAIT_RESULT_TIMEOUT_INTENT,
-          type: 'PROCESSING_ERROR',
-          reason: 'Expected to await the process instance result, but the engine was stopped',
-        },
-      });
-    }
+    for (const waiter of this.results.clear()) waiter.resolve(stoppedWhileAwaiting());
     await this.lock.release();
+  }
+
+  /** Resolves when every command queued so far (schedulers' included) is processed. */
+  async idle(): Promise<void> {
+    await this.loop.drain();
   }
 
   topology(): TopologyInfo {
@@ -158,7 +145,7 @@ export class Engine implements EngineApi {
   // ---- deployments ---------------------------------------------------------------------------
 
   async deployResources(req: DeployResourceRequest): Promise<Result<DeploymentResult>> {
-    const tenantId = this.tenant('DeployResource', req.tenantId);
+    const tenantId = this.tenantRules.tenant('DeployResource', req.tenantId);
     if (typeof tenantId !== 'string') return tenantId;
     const parsed = await parseResources(req.resources);
     return this.send({
@@ -202,45 +189,8 @@ export class Engine implements EngineApi {
     this.checkBackpressure();
     const value = this.creationValue('CreateProcessInstanceWithResult', req);
     if ('ok' in value) return value;
-    return new Promise<Result<ProcessInstanceResult>>((resolve) => {
-      const timeout = opts.requestTimeout > 0 ? opts.requestTimeout : DEFAULT_AWAIT_RESULT_MS;
-      let settled = false;
-      const finish = (result: Result<ProcessInstanceResult>) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        resolve(result);
-      };
-      const waiter: ResultWaiter = {
-        fetchVariables: opts.fetchVariables,
-        resolve: finish,
-        created: undefined as never,
-      };
-      const timer = setTimeout(() => {
-        this.results.removeWaiter(waiter);
-        finish({
-          ok: false,
-          rejection: {
-            intent: AWAIT_RESULT_TIMEOUT_INTENT,
-            type: 'PROCESSING_ERROR',
-            reason: `Time out between gateway and broker: Request ProcessInstanceCreationCreateProcessInstanceWithResult timed out after ${timeout} ms`,
-          },
-        });
-      }, timeout);
-      void this.loop
-        .submit({
-          key: '-1',
-          valueType: 'PROCESS_INSTANCE_CREATION',
-          intent: 'CREATE_WITH_AWAITING_RESULT',
-          value,
-          attachment: waiter,
-        })
-        .then((result) => {
-          // only a rejection arrives here; success is answered when the instance completes
-          this.results.removeWaiter(waiter);
-          finish(result as Result<ProcessInstanceResult>);
-        });
-    });
+    if (this.stopped) return stoppedWhileAwaiting();
+    return awaitResult(value, opts, this.results, (command) => this.loop.submit(command));
   }
 
   cancelProcessInstance(processInstanceKey: Key): Promise<Result<void>> {
@@ -255,7 +205,7 @@ export class Engine implements EngineApi {
   // ---- jobs ----------------------------------------------------------------------------------
 
   async activateJobs(req: ActivateJobsRequest): Promise<Result<ActivatedJob[]>> {
-    const tenantIds = this.tenants('ActivateJobs', req.tenantIds);
+    const tenantIds = this.tenantRules.tenants('ActivateJobs', req.tenantIds);
     if (!Array.isArray(tenantIds)) return tenantIds;
     // nothing to activate: answer without a command (workers poll this often)
     if (!this.state.jobs.hasActivatable(req.type) || req.maxJobsToActivate <= 0)
@@ -353,7 +303,7 @@ export class Engine implements EngineApi {
     req: PublishMessageRequest,
   ): Promise<Result<{ key: Key; tenantId: string }>> {
     this.checkBackpressure();
-    const tenantId = this.tenant('PublishMessage', req.tenantId);
+    const tenantId = this.tenantRules.tenant('PublishMessage', req.tenantId);
     if (typeof tenantId !== 'string') return tenantId;
     return this.send({
       key: '-1',
@@ -376,7 +326,7 @@ export class Engine implements EngineApi {
     variables: Variables;
     tenantId: string;
   }): Promise<Result<{ key: Key; tenantId: string }>> {
-    const tenantId = this.tenant('BroadcastSignal', req.tenantId);
+    const tenantId = this.tenantRules.tenant('BroadcastSignal', req.tenantId);
     if (typeof tenantId !== 'string') return tenantId;
     return this.send({
       key: '-1',
@@ -410,7 +360,7 @@ export class Engine implements EngineApi {
     request: string,
     req: CreateProcessInstanceRequest,
   ): ProcessInstanceCreationValue | { ok: false; rejection: Rejection } {
-    const tenantId = this.tenant(request, req.tenantId);
+    const tenantId = this.tenantRules.tenant(request, req.tenantId);
     if (typeof tenantId !== 'string') return tenantId;
     return {
       bpmnProcessId: req.bpmnProcessId ?? '',
@@ -424,49 +374,9 @@ export class Engine implements EngineApi {
     };
   }
 
-  /** Zeebe's gateway tenant rules (the gateway checks them too). */
-  private tenant(request: string, tenantId: string): string | { ok: false; rejection: Rejection } {
-    const given = tenantId.trim();
-    if (!this.multiTenancy) {
-      if (given === '' || given === DEFAULT_TENANT) return DEFAULT_TENANT;
-      return invalidTenant(request, tenantId, 'multi-tenancy is disabled');
-    }
-    if (given === '') return invalidTenant(request, tenantId, 'no tenant identifier was provided.');
-    return tenantId;
-  }
-
-  private tenants(
-    request: string,
-    tenantIds: string[],
-  ): string[] | { ok: false; rejection: Rejection } {
-    if (tenantIds.length === 0) return [DEFAULT_TENANT];
-    const result: string[] = [];
-    for (const tenantId of tenantIds) {
-      const checked = this.tenant(request, tenantId);
-      if (typeof checked !== 'string') return checked;
-      result.push(checked);
-    }
-    return result;
-  }
-
   private dropWaiter(command: QueuedCommand): void {
     if (command.attachment && typeof command.attachment === 'object') {
       this.results.removeWaiter(command.attachment as ResultWaiter);
     }
   }
-}
-
-function invalidTenant(
-  request: string,
-  tenantId: string,
-  reason: string,
-): { ok: false; rejection: Rejection } {
-  return {
-    ok: false,
-    rejection: {
-      intent: request,
-      type: 'INVALID_ARGUMENT',
-      reason: `Expected to handle gRPC request ${request} with tenant identifier '${tenantId}', but ${reason}`,
-    },
-  };
 }

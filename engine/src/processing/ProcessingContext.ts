@@ -11,10 +11,6 @@ export interface EngineNotifications {
   jobsAvailable(type: string): void;
 }
 
-export interface EngineSettings {
-  multiTenancy: boolean;
-}
-
 /** The caller waiting for the root command's response. */
 export interface CommandResponder {
   response?: Result<unknown>;
@@ -32,7 +28,6 @@ export class ProcessingContext {
     readonly state: EngineState,
     readonly writers: Writers,
     readonly notifications: EngineNotifications,
-    readonly settings: EngineSettings,
   ) {}
 
   /** Epoch ms of the batch being processed. */

@@ -19,8 +19,6 @@ export interface ElementRuntime {
   takenFlows?: Record<string, Record<string, number>>;
   /** Job of a job worker element. */
   jobKey?: string;
-  /** Set when an interrupting event terminated this scope's children. */
-  interrupted?: boolean;
 }
 
 export interface ElementInstance {

@@ -13,8 +13,9 @@ import { MessageState } from './MessageState';
 import { MessageSubscriptionState } from './MessageSubscriptionState';
 import { ProcessState } from './ProcessState';
 import { RecordLog } from './RecordLog';
+import { SignalSubscriptionState } from './SignalSubscriptionState';
 import { Journal } from './store/Journal';
-import type { StoredTable } from './store/Table';
+import type { SqlStatement, StoredTable } from './store/Table';
 import { TimerState } from './TimerState';
 import { VariableState } from './VariableState';
 
@@ -29,6 +30,7 @@ export class EngineState {
   readonly jobs = new JobState(this.journal);
   readonly messages = new MessageState(this.journal);
   readonly subscriptions = new MessageSubscriptionState(this.journal);
+  readonly signals = new SignalSubscriptionState(this.journal);
   readonly timers = new TimerState(this.journal);
   readonly incidents = new IncidentState(this.journal);
 
@@ -41,6 +43,7 @@ export class EngineState {
       ...this.jobs.tables(),
       ...this.messages.tables(),
       ...this.subscriptions.tables(),
+      ...this.signals.tables(),
       ...this.timers.tables(),
       ...this.incidents.tables(),
     ];
@@ -55,11 +58,24 @@ export class EngineState {
     for (const table of this.tables()) await table.load(knex);
   }
 
-  /** Writes the batch: records, changed rows and the key high-water mark. */
-  async flush(trx: Knex.Transaction): Promise<void> {
-    await this.keys.flush(trx);
-    await this.log.flush(trx);
-    for (const table of this.tables()) await table.flush(trx);
+  /**
+   * Writes the batch — records, changed rows and the key high-water mark — as ONE statement
+   * (data-modifying CTEs): one round trip and one implicit transaction, all or nothing.
+   */
+  async flush(knex: Knex): Promise<void> {
+    const statements: SqlStatement[] = [
+      ...this.keys.statements(),
+      ...this.log.statements(),
+      ...this.tables().flatMap((table) => table.statements()),
+    ];
+    if (statements.length === 0) return;
+    const [first] = statements;
+    if (statements.length === 1 && first) {
+      await knex.raw(first.sql, first.bindings as Knex.RawBinding[]);
+      return;
+    }
+    const sql = `with ${statements.map((s, i) => `w${i} as (${s.sql})`).join(', ')} select 1`;
+    await knex.raw(sql, statements.flatMap((s) => s.bindings) as Knex.RawBinding[]);
   }
 
   committed(): void {

@@ -4,6 +4,7 @@
  * transaction as the batch that first uses a key past it, so a restart never reuses a key.
  */
 import type { Knex } from 'knex';
+import type { SqlStatement } from './store/Table';
 
 const PARTITION_ID = 1;
 const FIRST_KEY = (1n << 51n) + 1n;
@@ -32,15 +33,16 @@ export class KeyGenerator {
     this.flushedReserved = this.next;
   }
 
-  async flush(trx: Knex.Transaction): Promise<void> {
-    if (this.next <= this.reserved) return;
+  /** Raises the stored high-water mark when keys past it were handed out. */
+  statements(): SqlStatement[] {
+    if (this.next <= this.reserved) return [];
     this.reserved = this.next + BLOCK;
-    await trx
-      .withSchema('engine')
-      .into('key_generator')
-      .insert({ partition_id: PARTITION_ID, next_key: this.reserved.toString() })
-      .onConflict('partition_id')
-      .merge();
+    return [
+      {
+        sql: 'insert into engine.key_generator (partition_id, next_key) values (?, ?::bigint) on conflict (partition_id) do update set next_key = excluded.next_key',
+        bindings: [PARTITION_ID, this.reserved.toString()],
+      },
+    ];
   }
 
   committed(): void {

@@ -4,6 +4,7 @@
  */
 import type { Knex } from 'knex';
 import type { EngineRecord } from './protocol/records';
+import type { SqlStatement } from './store/Table';
 
 const COLUMNS =
   'position bigint, source_record_position bigint, key bigint, record_type text, value_type text, intent text, ' +
@@ -43,13 +44,15 @@ export class RecordLog {
     this.pending = [];
   }
 
-  /** One statement, the rows as one JSON parameter (see Table.flush). */
-  async flush(trx: Knex.Transaction): Promise<void> {
-    if (this.pending.length === 0) return;
-    await trx.raw(
-      `insert into engine.records (${NAMES}) select ${NAMES} from jsonb_to_recordset(?::jsonb) as x(${COLUMNS})`,
-      [JSON.stringify(this.pending.map(toRow))],
-    );
+  /** One statement, the rows as one JSON parameter (see Table.statements). */
+  statements(): SqlStatement[] {
+    if (this.pending.length === 0) return [];
+    return [
+      {
+        sql: `insert into engine.records (${NAMES}) select ${NAMES} from jsonb_to_recordset(?::jsonb) as x(${COLUMNS})`,
+        bindings: [JSON.stringify(this.pending.map(toRow))],
+      },
+    ];
   }
 
   committed(): void {

@@ -5,7 +5,17 @@
  */
 import express from 'express';
 import helmet from 'helmet';
+import type { Knex } from 'knex';
 import type { Logger } from 'pino';
+import { auditRoutes } from '../audit/audit.routes';
+import { authRoutes } from '../auth/auth.routes';
+import { authorizeAdmin } from '../auth/authorizeAdmin';
+import { staffAuth } from '../auth/staffAuth';
+import type { Config } from '../config';
+import { mailOutboxRoutes } from '../mail/mail.routes';
+import type { AppServices } from '../services';
+import { staffRoutes } from '../staff/staff.routes';
+import { tenantRoutes } from '../tenants/tenant.routes';
 import { adminUiRoutes, type AdminUiBuild } from './adminUi';
 import { healthRoutes, type ReadinessCheck } from './health.routes';
 import { buildOpenApiDocument } from './openapi';
@@ -18,15 +28,30 @@ export interface AppOptions {
   readiness: Record<string, ReadinessCheck>;
   adminUi?: { dist: string; build: AdminUiBuild };
   version: string;
+  /** The database and configuration of staff sessions, auth, tenants and staff routes. */
+  knex?: Knex;
+  config?: Config;
+  /** Services of the admin routes (audit log, mail outbox). */
+  services?: AppServices;
 }
 
 export const JSON_BODY_LIMIT = '1mb';
 
 /** Every route module of the API, in mounting order. Add a domain's module here. */
-export function routeModules(options: Pick<AppOptions, 'readiness' | 'version'>): RouteModule[] {
+export function routeModules(
+  options: Pick<AppOptions, 'readiness' | 'version' | 'services'>,
+): RouteModule[] {
   const modules: RouteModule[] = [];
   const document = buildOpenApiDocument([], options.version);
   modules.push(healthRoutes(options.readiness, () => document));
+  modules.push(tenantRoutes(), authRoutes(), staffRoutes());
+  if (options.services) {
+    const { audit, mail } = options.services;
+    modules.push(
+      auditRoutes({ audit, authorizeAdmin }),
+      mailOutboxRoutes({ mail, audit, authorizeAdmin }),
+    );
+  }
   Object.assign(document.paths, ...modules.map((module) => module.openapi));
   return modules;
 }
@@ -34,7 +59,7 @@ export function routeModules(options: Pick<AppOptions, 'readiness' | 'version'>)
 export function createApp(options: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', options.config?.trustProxy ?? 'loopback');
   app.set('query parser', 'simple');
 
   app.use(requestLogger(options.logger));
@@ -58,6 +83,11 @@ export function createApp(options: AppOptions): express.Express {
     express.json({ limit: JSON_BODY_LIMIT, type: ['application/json', 'application/*+json'] }),
   );
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
+  if (options.knex && options.config) {
+    // Cookies, the staff session (PostgreSQL store) and the auth context; CSRF is checked by
+    // requireStaff and the auth routes.
+    app.use('/api', ...staffAuth(app, options.knex, options.config, options.logger));
+  }
 
   const modules = routeModules(options);
   for (const module of modules) {

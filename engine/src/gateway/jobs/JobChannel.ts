@@ -74,6 +74,8 @@ export class JobChannel {
   }
 
   private async pump(): Promise<void> {
+    // never activate inside the engine's notification: continue after it returned
+    await Promise.resolve();
     while (this.again && !this.closed) {
       this.again = false;
       // tenant sets for which this pass already found nothing to activate

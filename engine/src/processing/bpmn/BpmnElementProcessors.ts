@@ -73,7 +73,7 @@ export class BpmnElementProcessors {
       case 'BOUNDARY_EVENT':
         return this.passThrough;
       case 'INTERMEDIATE_CATCH_EVENT':
-        return element.message || element.timer ? this.waiting : this.unsupported;
+        return element.message || element.timer || element.signal ? this.waiting : this.unsupported;
       case 'INTERMEDIATE_THROW_EVENT':
         if (element.job) return this.jobWorker;
         return element.eventType === 'NONE' ? this.passThrough : this.unsupported;

@@ -18,7 +18,7 @@ export class ResourceDeletionProcessor implements CommandProcessor<ResourceDelet
         if (instance.processDefinitionKey === key && instance.state === 'ACTIVE') {
           return ctx.reject(
             'INVALID_STATE',
-            `Expected to delete resource with key '${key}' but there are still running instances`,
+            `Expected to delete resource with key \`${key}\` but there are still running instances`,
           );
         }
       }

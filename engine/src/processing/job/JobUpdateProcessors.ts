@@ -1,4 +1,4 @@
-/** JOB UPDATE_RETRIES and UPDATE_TIMEOUT (Zeebe's JobUpdateBehaviour wording). */
+/** JOB UPDATE_RETRIES and UPDATE_TIMEOUT (the wording of Zeebe 8.6's JobUpdateBehaviour). */
 import { jobValueOf } from '../bpmn/behavior/BpmnJobBehavior';
 import type { CommandProcessor } from '../CommandProcessor';
 import type { ProcessingContext } from '../ProcessingContext';
@@ -10,7 +10,7 @@ export class JobUpdateRetriesProcessor implements CommandProcessor<{ retries: nu
     if (!job) {
       return ctx.reject(
         'NOT_FOUND',
-        `Expected to update job with key '${command.key}', but no such job was found`,
+        `Expected to update retries for job with key '${command.key}', but no such job was found`,
       );
     }
     const retries = command.value.retries;
@@ -33,7 +33,7 @@ export class JobUpdateTimeoutProcessor implements CommandProcessor<{ timeout: nu
     if (!job) {
       return ctx.reject(
         'NOT_FOUND',
-        `Expected to update job with key '${command.key}', but no such job was found`,
+        `Expected to update job deadline with key '${command.key}', but no such job was found`,
       );
     }
     if (job.state !== 'ACTIVATED') {

@@ -66,6 +66,10 @@ const table: Partial<Record<ValueType, Record<string, Applier<never>>>> = {
   },
   ERROR: { CREATED: noop },
   SIGNAL: { BROADCASTED: noop },
+  SIGNAL_SUBSCRIPTION: {
+    CREATED: message.signalSubscriptionCreated,
+    DELETED: message.signalSubscriptionDeleted,
+  },
 };
 
 export function applyEvent(state: EngineState, record: EngineRecord, attachment?: unknown): void {

@@ -57,6 +57,7 @@ function updateJob(change: (job: Job, value: JobValue) => Job): Applier<JobValue
 
 export const jobCompleted: Applier<JobValue> = (state, key, value) => {
   state.jobs.jobs.delete(key);
+  if (!state.elementInstances.get(value.elementInstanceKey)) return;
   state.eventTriggers.triggers.put({
     elementInstanceKey: value.elementInstanceKey,
     eventKey: key,

@@ -1,8 +1,9 @@
-/** Appliers of MESSAGE, MESSAGE_SUBSCRIPTION, TIMER and PROCESS_EVENT events. */
+/** Appliers of MESSAGE, MESSAGE_SUBSCRIPTION, SIGNAL_SUBSCRIPTION, TIMER and PROCESS_EVENT events. */
 import type {
   MessageSubscriptionValue,
   MessageValue,
   ProcessEventValue,
+  SignalSubscriptionValue,
   TimerValue,
 } from '../protocol/values';
 import type { Applier } from './Applier';
@@ -100,4 +101,21 @@ export const processEventTriggering: Applier<ProcessEventValue> = (state, key, v
 
 export const processEventTriggered: Applier<ProcessEventValue> = (state, _key, value) => {
   state.eventTriggers.triggers.delete(value.scopeKey);
+};
+
+export const signalSubscriptionCreated: Applier<SignalSubscriptionValue> = (state, key, value) => {
+  state.signals.subscriptions.put({
+    key,
+    signalName: value.signalName,
+    elementInstanceKey: value.catchEventInstanceKey,
+    catchEventId: value.catchEventId,
+    processInstanceKey: value.processInstanceKey,
+    processDefinitionKey: value.processDefinitionKey,
+    bpmnProcessId: value.bpmnProcessId,
+    tenantId: value.tenantId,
+  });
+};
+
+export const signalSubscriptionDeleted: Applier<SignalSubscriptionValue> = (state, key) => {
+  state.signals.subscriptions.delete(key);
 };

@@ -25,7 +25,8 @@ export type ValueType =
   | 'PROCESS_MESSAGE_SUBSCRIPTION'
   | 'TIMER'
   | 'ERROR'
-  | 'SIGNAL';
+  | 'SIGNAL'
+  | 'SIGNAL_SUBSCRIPTION';
 
 export const NO_KEY = '-1';
 

@@ -213,3 +213,13 @@ export interface ResourceDeletionValue {
   resourceKey: string;
   tenantId: string;
 }
+
+export interface SignalSubscriptionValue {
+  signalName: string;
+  catchEventId: string;
+  catchEventInstanceKey: string;
+  processInstanceKey: string;
+  processDefinitionKey: string;
+  bpmnProcessId: string;
+  tenantId: string;
+}

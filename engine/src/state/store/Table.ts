@@ -30,10 +30,16 @@ export interface TableIndex<V> {
 }
 
 /** What the state needs of every table, whatever its value type. */
+/** One SQL statement with `?` bindings. */
+export interface SqlStatement {
+  sql: string;
+  bindings: unknown[];
+}
+
 export interface StoredTable {
   readonly spec: { name: string };
   load(knex: Knex): Promise<void>;
-  flush(trx: Knex.Transaction): Promise<void>;
+  statements(): SqlStatement[];
   committed(): void;
   clear(): void;
 }
@@ -136,12 +142,13 @@ export class Table<V> implements StoredTable {
   }
 
   /**
-   * Writes the changes since the last flush in the given transaction: one delete and one
-   * upsert statement, each with the rows as a single JSON parameter (jsonb_to_recordset), which
-   * is much cheaper to send and parse than thousands of bound values.
+   * The statements that write the changes since the last flush: at most one delete and one
+   * upsert, each with the rows as a single JSON parameter (jsonb_to_recordset) — much cheaper
+   * to send and parse than thousands of bound values. EngineState runs them all as one
+   * statement.
    */
-  async flush(trx: Knex.Transaction): Promise<void> {
-    if (this.dirty.size === 0) return;
+  statements(): SqlStatement[] {
+    if (this.dirty.size === 0) return [];
     const deletes: string[][] = [];
     const upserts: Row[] = [];
     for (const [key, value] of this.dirty) {
@@ -150,22 +157,27 @@ export class Table<V> implements StoredTable {
     }
     const table = `engine.${this.spec.name}`;
     const keys = this.spec.keyColumns;
+    const statements: SqlStatement[] = [];
     if (deletes.length > 0) {
-      const keyRows = deletes.map((parts) => Object.fromEntries(keys.map((column, i) => [column, parts[i]])));
-      await trx.raw(
-        `delete from ${table} where (${keys.join(', ')}) in (select ${keys.join(', ')} from jsonb_to_recordset(?::jsonb) as x(${this.typed(keys)}))`,
-        [JSON.stringify(keyRows)],
+      const keyRows = deletes.map((parts) =>
+        Object.fromEntries(keys.map((column, i) => [column, parts[i]])),
       );
+      statements.push({
+        sql: `delete from ${table} where (${keys.join(', ')}) in (select ${keys.join(', ')} from jsonb_to_recordset(?::jsonb) as x(${this.typed(keys)}))`,
+        bindings: [JSON.stringify(keyRows)],
+      });
     }
     if (upserts.length > 0) {
       const columns = Object.keys(upserts[0]!);
       const updates = columns.filter((c) => !keys.includes(c)).map((c) => `${c} = excluded.${c}`);
-      await trx.raw(
-        `insert into ${table} (${columns.join(', ')}) select ${columns.join(', ')} from jsonb_to_recordset(?::jsonb) as x(${this.typed(columns)}) ` +
+      statements.push({
+        sql:
+          `insert into ${table} (${columns.join(', ')}) select ${columns.join(', ')} from jsonb_to_recordset(?::jsonb) as x(${this.typed(columns)}) ` +
           `on conflict (${keys.join(', ')}) do ${updates.length > 0 ? `update set ${updates.join(', ')}` : 'nothing'}`,
-        [JSON.stringify(upserts)],
-      );
+        bindings: [JSON.stringify(upserts)],
+      });
     }
+    return statements;
   }
 
   private columnTypes = new Map<string, string>();

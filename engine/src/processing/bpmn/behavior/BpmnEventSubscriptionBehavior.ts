@@ -1,12 +1,16 @@
 /**
  * Opens and closes the event subscriptions of a waiting element (Zeebe's
- * BpmnEventSubscriptionBehavior / CatchEventBehavior): message subscriptions and timers of a
- * message/timer catch event or receive task, and of the boundary events of an activity.
+ * BpmnEventSubscriptionBehavior / CatchEventBehavior): message and signal subscriptions and
+ * timers of a catch event or receive task, and of the boundary events of an activity.
  * Everything is evaluated first, so a failing expression opens nothing (it becomes an incident).
  */
 import type { ExecutableFlowNode } from '../../../model/types';
 import type { EngineState } from '../../../state/EngineState';
-import type { MessageSubscriptionValue, TimerValue } from '../../../state/protocol/values';
+import type {
+  MessageSubscriptionValue,
+  SignalSubscriptionValue,
+  TimerValue,
+} from '../../../state/protocol/values';
 import { RIGHT_VOID, left, right, type Either } from '../../Either';
 import type { Writers } from '../../Writers';
 import type { BpmnElementContext } from '../BpmnElementContext';
@@ -22,7 +26,11 @@ type Opening =
       correlationKey: string;
       interrupting: boolean;
     }
-  | { kind: 'timer'; catchElement: ExecutableFlowNode; dueDate: number; repetitions: number };
+  | { kind: 'timer'; catchElement: ExecutableFlowNode; dueDate: number; repetitions: number }
+  | { kind: 'signal'; catchElement: ExecutableFlowNode; name: string };
+
+const waitsForEvent = (element: ExecutableFlowNode) =>
+  Boolean(element.message || element.timer || element.signal);
 
 export class BpmnEventSubscriptionBehavior {
   constructor(
@@ -39,13 +47,13 @@ export class BpmnEventSubscriptionBehavior {
     if (
       (element.elementType === 'INTERMEDIATE_CATCH_EVENT' ||
         element.elementType === 'RECEIVE_TASK') &&
-      (element.message || element.timer)
+      waitsForEvent(element)
     ) {
       found.push(element);
     }
     for (const id of element.boundaryEventIds) {
       const boundary = process?.elements.get(id);
-      if (boundary && (boundary.message || boundary.timer)) found.push(boundary);
+      if (boundary && waitsForEvent(boundary)) found.push(boundary);
     }
     return found;
   }
@@ -63,6 +71,7 @@ export class BpmnEventSubscriptionBehavior {
     }
     for (const opening of openings) {
       if (opening.kind === 'message') this.openMessageSubscription(opening, context);
+      else if (opening.kind === 'signal') this.openSignalSubscription(opening, context);
       else this.createTimer(opening.catchElement.id, opening.dueDate, opening.repetitions, context);
     }
     return RIGHT_VOID;
@@ -82,6 +91,11 @@ export class BpmnEventSubscriptionBehavior {
         dueDate: timer.value.dueDate,
         repetitions: timer.value.repetitions,
       });
+    }
+    if (catchElement.signal) {
+      const name = this.expressions.evaluateString(catchElement.signal.name, context.key);
+      if (!name.ok) return name;
+      return right({ kind: 'signal', catchElement, name: name.value });
     }
     const message = catchElement.message!;
     const name = this.expressions.evaluateString(message.name, context.key);
@@ -156,6 +170,21 @@ export class BpmnEventSubscriptionBehavior {
     }
   }
 
+  private openSignalSubscription(
+    opening: Extract<Opening, { kind: 'signal' }>,
+    context: BpmnElementContext,
+  ): void {
+    this.writers.appendEvent(this.state.keys.nextKey(), 'SIGNAL_SUBSCRIPTION', 'CREATED', {
+      signalName: opening.name,
+      catchEventId: opening.catchElement.id,
+      catchEventInstanceKey: context.key,
+      processInstanceKey: context.value.processInstanceKey,
+      processDefinitionKey: context.value.processDefinitionKey,
+      bpmnProcessId: context.value.bpmnProcessId,
+      tenantId: context.value.tenantId,
+    } satisfies SignalSubscriptionValue);
+  }
+
   createTimer(
     targetElementId: string,
     dueDate: number,
@@ -192,6 +221,17 @@ export class BpmnEventSubscriptionBehavior {
       };
       this.writers.appendEvent(subscription.key, 'PROCESS_MESSAGE_SUBSCRIPTION', 'DELETED', value);
       this.writers.appendEvent(subscription.key, 'MESSAGE_SUBSCRIPTION', 'DELETED', value);
+    }
+    for (const subscription of this.state.signals.ofElementInstance(context.key)) {
+      this.writers.appendEvent(subscription.key, 'SIGNAL_SUBSCRIPTION', 'DELETED', {
+        signalName: subscription.signalName,
+        catchEventId: subscription.catchEventId,
+        catchEventInstanceKey: subscription.elementInstanceKey,
+        processInstanceKey: subscription.processInstanceKey,
+        processDefinitionKey: subscription.processDefinitionKey,
+        bpmnProcessId: subscription.bpmnProcessId,
+        tenantId: subscription.tenantId,
+      } satisfies SignalSubscriptionValue);
     }
     for (const timer of this.state.timers.ofElementInstance(context.key)) {
       const value: TimerValue = {

@@ -15,7 +15,7 @@ import { loginBody, oidcLoginQuery, switchTenantBody } from './auth.schemas';
 import { authContext } from './authContext';
 import { OIDC_CALLBACK_PATH, OidcLoginError } from './oidc';
 import { loadStaff, requireStaff, staffOf } from './requireStaff';
-import { destroySession, purgeExpiredSessions, regenerateSession } from './session';
+import { destroySession, purgeExpiredSessions, regenerateSession, saveSession } from './session';
 import { parseRequest } from './validation';
 
 /** Where the back office shows its login page with an error after a failed OIDC login. */
@@ -74,6 +74,8 @@ async function startStaffSession(
     currentTenantId: tenantId,
   };
   req.session.staff = { ...identity, loginAt: Date.now() };
+  // Stored before the response goes out, so the browser's next request finds it.
+  await saveSession(req);
   await purgeExpiredSessions(context.knex);
   const principal = await loadStaff(req, res);
   if (!principal) throw new Error('staff session could not be started');

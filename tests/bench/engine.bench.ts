@@ -99,8 +99,7 @@ async function engineRun() {
   const zeebe = new Camunda8({
     ZEEBE_GRPC_ADDRESS: `grpc://127.0.0.1:${engine.port}`,
     CAMUNDA_AUTH_STRATEGY: 'NONE',
-    CAMUNDA_OAUTH_DISABLED: true,
-    zeebeGrpcSettings: { ZEEBE_INSECURE_CONNECTION: true, ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },
+    zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },
   } as ConstructorParameters<typeof Camunda8>[0]).getZeebeGrpcApiClient();
   try {
     await zeebe.deployResource({ process: Buffer.from(PROCESS), name: 'bench.bpmn' });

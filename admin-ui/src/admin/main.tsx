@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider } from '../i18n';
 import { AdminApp } from './AdminApp';
+import '../layout/accessibility.css';
 import './admin.css';
 
 const container = document.getElementById('root');

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider } from '../i18n';
 import { PortalApp } from './PortalApp';
+import '../layout/accessibility.css';
 import './portal.css';
 
 const container = document.getElementById('root');

@@ -14,6 +14,7 @@ export { Clock } from './clock';
 export { openDatabase, type Database, type DatabaseOptions, type DbKind } from './state/db';
 export { Engine } from './processing/Engine';
 export { loadEngineConfig, type EngineConfig } from './config';
+export * from './monitor';
 
 export interface StartEngineOptions {
   knex: Knex;

@@ -28,7 +28,9 @@ export type ElementType =
   | 'SUB_PROCESS'
   | 'EVENT_SUB_PROCESS'
   | 'CALL_ACTIVITY'
-  | 'SEQUENCE_FLOW';
+  | 'SEQUENCE_FLOW'
+  /** Records only: the body of a multi-instance activity (its inner instances carry the activity's own type). */
+  | 'MULTI_INSTANCE_BODY';
 
 /** Zeebe's BpmnEventType, as it appears in records. */
 export type EventType =

@@ -22,6 +22,7 @@ import {
 import { ProcessInstanceCancelProcessor } from './processinstance/ProcessInstanceCancelProcessor';
 import { ProcessInstanceCreateProcessor } from './processinstance/ProcessInstanceCreateProcessor';
 import { SignalBroadcastProcessor } from './signal/SignalBroadcastProcessor';
+import { StartEventSubscriptions } from './startevent/StartEventSubscriptions';
 import { TimerTriggerProcessor } from './timer/TimerTriggerProcessor';
 import { VariableDocumentUpdateProcessor } from './variable/VariableDocumentUpdateProcessor';
 
@@ -33,9 +34,10 @@ export function createCommandProcessors(b: BpmnBehaviors): CommandProcessorTable
   const bpmn = new BpmnStreamProcessor(b, new BpmnElementProcessors(b));
   const correlation = new MessageCorrelateBehavior(b);
   const create = new ProcessInstanceCreateProcessor(b);
+  const startEvents = new StartEventSubscriptions(b);
   const entries: [ValueType, string, CommandProcessor<never>][] = [
-    ['DEPLOYMENT', 'CREATE', new DeploymentCreateProcessor()],
-    ['RESOURCE_DELETION', 'DELETE', new ResourceDeletionProcessor()],
+    ['DEPLOYMENT', 'CREATE', new DeploymentCreateProcessor(startEvents)],
+    ['RESOURCE_DELETION', 'DELETE', new ResourceDeletionProcessor(startEvents)],
     ['PROCESS_INSTANCE_CREATION', 'CREATE', create],
     ['PROCESS_INSTANCE_CREATION', 'CREATE_WITH_AWAITING_RESULT', create],
     ['PROCESS_INSTANCE', 'CANCEL', new ProcessInstanceCancelProcessor()],

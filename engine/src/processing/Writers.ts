@@ -95,6 +95,11 @@ export class Writers {
     return { ...record, attachment: command.attachment };
   }
 
+  /** Follow-up commands written but not processed yet (tokens in flight, for joining gateways). */
+  pendingFollowUps(): readonly TypedCommand[] {
+    return this.followUps.slice(this.next);
+  }
+
   takeFollowUp(): TypedCommand | undefined {
     if (this.next >= this.followUps.length) {
       this.followUps.length = 0;

@@ -19,6 +19,22 @@ export interface ElementRuntime {
   takenFlows?: Record<string, Record<string, number>>;
   /** Job of a job worker element. */
   jobKey?: string;
+  /**
+   * Multi-instance: on an inner instance its 1-based index in the input collection; on the body
+   * the loop counter of the inner instance created last.
+   */
+  loopCounter?: number;
+  /** Multi-instance body: inner instances created, completed and terminated so far. */
+  numberOfInstances?: number;
+  numberOfCompletedInstances?: number;
+  numberOfTerminatedInstances?: number;
+  /** Call activity: the key of the process instance it created. */
+  calledChildInstanceKey?: string;
+  /**
+   * A scope interrupted by an interrupting event subprocess: the key of that event subprocess
+   * instance (Zeebe's interruptingElementId). The scope accepts no further events.
+   */
+  interruptingKey?: string;
 }
 
 export interface ElementInstance {

@@ -4,11 +4,14 @@
  * one transaction). Processors read it; only appliers change it.
  */
 import type { Knex } from 'knex';
+import { CompensationSubscriptionState } from './CompensationSubscriptionState';
+import { DecisionState } from './DecisionState';
 import { ElementInstanceState } from './ElementInstanceState';
 import { EventTriggerState } from './EventTriggerState';
 import { IncidentState } from './IncidentState';
 import { JobState } from './JobState';
 import { KeyGenerator } from './KeyGenerator';
+import { MessageStartEventSubscriptionState } from './MessageStartEventSubscriptionState';
 import { MessageState } from './MessageState';
 import { MessageSubscriptionState } from './MessageSubscriptionState';
 import { ProcessState } from './ProcessState';
@@ -24,6 +27,7 @@ export class EngineState {
   readonly keys = new KeyGenerator();
   readonly log = new RecordLog();
   readonly processes = new ProcessState(this.journal);
+  readonly decisions = new DecisionState(this.journal);
   readonly elementInstances = new ElementInstanceState(this.journal);
   readonly variables = new VariableState(this.journal, this.elementInstances);
   readonly eventTriggers = new EventTriggerState(this.journal);
@@ -31,12 +35,15 @@ export class EngineState {
   readonly messages = new MessageState(this.journal);
   readonly subscriptions = new MessageSubscriptionState(this.journal);
   readonly signals = new SignalSubscriptionState(this.journal);
+  readonly messageStarts = new MessageStartEventSubscriptionState(this.journal);
+  readonly compensations = new CompensationSubscriptionState(this.journal);
   readonly timers = new TimerState(this.journal);
   readonly incidents = new IncidentState(this.journal);
 
   private tables(): StoredTable[] {
     return [
       ...this.processes.tables(),
+      ...this.decisions.tables(),
       ...this.elementInstances.tables(),
       ...this.variables.tables(),
       ...this.eventTriggers.tables(),
@@ -44,6 +51,8 @@ export class EngineState {
       ...this.messages.tables(),
       ...this.subscriptions.tables(),
       ...this.signals.tables(),
+      ...this.messageStarts.tables(),
+      ...this.compensations.tables(),
       ...this.timers.tables(),
       ...this.incidents.tables(),
     ];

@@ -4,6 +4,7 @@ import { Engine } from '../../../engine/src/processing/Engine';
 import { usingPostgres } from '../../support/database';
 import {
   accepted,
+  fixture,
   activate,
   activateOne,
   createInstance,
@@ -76,6 +77,22 @@ describe('restart', () => {
       (r) => r.valueType === 'TIMER' && r.intent === 'TRIGGERED',
     );
     expect(again).toHaveLength(1);
+  });
+
+  test('deployed decisions and forms survive a restart: an unchanged redeploy is a duplicate', async () => {
+    // given
+    const resources = [fixture('tax-rate.dmn'), fixture('review.form')];
+    const first = accepted(await t.engine.deployResources({ resources, tenantId: '<default>' }));
+
+    // when
+    const engine = await t.restart();
+    const again = accepted(await engine.deployResources({ resources, tenantId: '<default>' }));
+
+    // then the same versions and keys
+    expect(again.decisionRequirements).toEqual(first.decisionRequirements);
+    expect(again.decisions).toEqual(first.decisions);
+    expect(again.forms).toEqual(first.forms);
+    expect(first.decisions).toMatchObject([{ dmnDecisionId: 'tax-rate', version: 1 }]);
   });
 
   test.runIf(usingPostgres)('only one engine may run per database', async () => {

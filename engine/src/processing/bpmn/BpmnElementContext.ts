@@ -2,7 +2,7 @@
  * The element instance a BPMN step works on (Zeebe's BpmnElementContext): its key and its
  * PROCESS_INSTANCE record value. The executable element comes with it.
  */
-import type { ExecutableFlowNode, ExecutableProcess } from '../../model/types';
+import type { ElementType, ExecutableFlowNode, ExecutableProcess } from '../../model/types';
 import type { ElementInstance } from '../../state/ElementInstanceState';
 import type { ProcessInstanceValue } from '../../state/protocol/values';
 
@@ -25,7 +25,7 @@ export function childValue(
     ...flowScope.value,
     elementId: element.id,
     flowScopeKey: flowScope.key,
-    bpmnElementType: element.elementType,
+    bpmnElementType: recordElementType(element),
     bpmnEventType: element.eventType,
   };
 }
@@ -38,9 +38,14 @@ export function siblingValue(
   return {
     ...sibling.value,
     elementId: element.id,
-    bpmnElementType: element.elementType,
+    bpmnElementType: recordElementType(element),
     bpmnEventType: element.eventType,
   };
+}
+
+/** A multi-instance activity is entered at its body (see container/multiInstanceElements.ts). */
+function recordElementType(element: ExecutableFlowNode): ElementType {
+  return element.multiInstance ? 'MULTI_INSTANCE_BODY' : element.elementType;
 }
 
 /** The context of a live element instance from the state. */

@@ -5,6 +5,7 @@
  * BpmnElementProcessors.
  */
 import type { ExecutableFlowNode } from '../../model/types';
+import type { Either } from '../Either';
 import type { BpmnElementContext } from './BpmnElementContext';
 
 export interface BpmnElementProcessor {
@@ -17,10 +18,22 @@ export interface BpmnElementProcessor {
 }
 
 export interface BpmnContainerProcessor extends BpmnElementProcessor {
+  /**
+   * A child that ends a path (no outgoing flows) is about to complete; a failure becomes an
+   * incident on the child. The value is handed to onChildCompleted (Zeebe's
+   * beforeExecutionPathCompleted: a multi-instance body collects the output and evaluates its
+   * completion condition here).
+   */
+  beforeChildCompleted?(
+    element: ExecutableFlowNode,
+    flowScope: BpmnElementContext,
+    child: BpmnElementContext,
+  ): Either<boolean>;
   onChildCompleted(
     element: ExecutableFlowNode,
     flowScope: BpmnElementContext,
     child: BpmnElementContext,
+    satisfiesCompletionCondition?: boolean,
   ): void;
   onChildTerminated(
     element: ExecutableFlowNode,

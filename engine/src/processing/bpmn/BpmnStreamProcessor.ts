@@ -9,7 +9,7 @@ import type { ProcessInstanceValue } from '../../state/protocol/values';
 import type { CommandProcessor } from '../CommandProcessor';
 import type { ProcessingContext } from '../ProcessingContext';
 import type { TypedCommand } from '../Writers';
-import type { BpmnElementContext } from './BpmnElementContext';
+import { contextOf, type BpmnElementContext } from './BpmnElementContext';
 import type { BpmnElementProcessors } from './BpmnElementProcessors';
 import type { BpmnBehaviors } from './behavior/BpmnBehaviors';
 
@@ -45,7 +45,25 @@ export class BpmnStreamProcessor implements CommandProcessor<ProcessInstanceValu
               `Expected flow scope instance with key '${value.flowScopeKey}' to be active, but it is ${flowScope ? `in state '${flowScope.state}'` : 'not found'}`,
             );
           }
+          const interruptingKey = flowScope.runtime.interruptingKey;
+          if (interruptingKey !== undefined && interruptingKey !== command.key) {
+            const startEventId = this.b.state.eventTriggers.get(interruptingKey)?.elementId;
+            const interruptedBy =
+              this.b.state.elementInstances.get(interruptingKey)?.elementId ??
+              (startEventId === undefined
+                ? undefined
+                : process?.elements.get(startEventId)?.flowScopeId);
+            ctx.reject(
+              'INVALID_STATE',
+              `Expected flow scope instance to be not interrupted but was interrupted by an event with id '${interruptedBy ?? interruptingKey}'.`,
+            );
+            // the element that was on its way (a boundary event) will not come: start the event subprocess
+            this.b.eventSubProcesses.activatePending(contextOf(flowScope));
+            return;
+          }
         }
+        const joinWaits = this.b.inclusiveGateways.checkActivation(element, value.flowScopeKey);
+        if (joinWaits !== undefined) return ctx.reject('INVALID_STATE', joinWaits);
         this.b.transitions.transitionToActivating(context);
         return processor.onActivate(element, context);
       }

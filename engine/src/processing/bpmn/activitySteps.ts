@@ -14,9 +14,17 @@ export function completeActivity(
     b.incidents.createIncident(output.failure, context);
     return;
   }
+  const pathEnd = b.transitions.beforeExecutionPathCompleted(element, context);
+  if (!pathEnd.ok) {
+    b.incidents.createIncident(pathEnd.failure, context);
+    return;
+  }
   b.eventSubscriptions.unsubscribeFromEvents(context);
+  // a completed activity with a compensation handler can be compensated later
+  b.compensations.createSubscription(element, context);
   b.transitions.transitionToCompleted(context);
-  b.transitions.takeOutgoingSequenceFlows(element, context);
+  b.compensations.completeHandler(context);
+  b.transitions.takeOutgoingSequenceFlows(element, context, pathEnd.value);
 }
 
 /**

@@ -1,15 +1,22 @@
 /**
- * DEPLOYMENT CREATE: new versions for processes and forms whose content changed (Zeebe compares
- * the checksum and resource name with the latest version), the latest version again for
- * unchanged ones. Writes PROCESS/FORM CREATED for new versions and DEPLOYMENT CREATED.
+ * DEPLOYMENT CREATE, in the two steps of Zeebe 8.6's DeploymentTransformer:
+ *
+ * 1. metadata: for every process, decision requirements graph, decision and form the version it
+ *    gets — the latest version again for an unchanged one (a duplicate), the next for a new one;
+ * 2. unless everything is a duplicate, every resource gets a new version (duplicates too: the
+ *    resources of a deployment are versioned together) and its CREATED events are written.
+ *
+ * Then DEPLOYMENT CREATED (which stores the new resources' content) and the answer. The parse
+ * stage (parseResources) has already checked the resources; a failure there is the rejection.
  */
-import type { DeploymentResult, FormMetadata, ProcessMetadata } from '../../api';
-import type { ExecutableProcess } from '../../model/types';
-import type { DeploymentCreatedValue } from '../../state/appliers/DeploymentAppliers';
-import type { FormValue, ProcessValue } from '../../state/protocol/values';
 import type { CommandProcessor } from '../CommandProcessor';
+import type { StartEventSubscriptions } from '../startevent/StartEventSubscriptions';
 import type { ProcessingContext } from '../ProcessingContext';
 import type { TypedCommand } from '../Writers';
+import { createDecisionMetadata } from './createDecisionMetadata';
+import { createFormMetadata } from './createFormMetadata';
+import { createProcessMetadata } from './createProcessMetadata';
+import { DeploymentBuilder, type WriteRecords } from './DeploymentBuilder';
 import type { ParsedDeployment, ParsedResource } from './parseResources';
 
 export interface DeploymentCommandValue {
@@ -18,143 +25,35 @@ export interface DeploymentCommandValue {
 }
 
 export class DeploymentCreateProcessor implements CommandProcessor<DeploymentCommandValue> {
+  /** startEvents: opens the start events of new process versions, closes the previous ones'. */
+  constructor(private readonly startEvents?: StartEventSubscriptions) {}
+
   process(command: TypedCommand<DeploymentCommandValue>, ctx: ProcessingContext): void {
     const parsed = command.attachment as ParsedDeployment;
     if (!parsed.ok) return ctx.reject('INVALID_ARGUMENT', parsed.message);
-    const tenantId = command.value.tenantId;
-    const state = ctx.state;
-    const deploymentKey = state.keys.nextKey();
-    const result: DeploymentResult = {
-      key: deploymentKey,
-      tenantId,
-      processes: [],
-      decisions: [],
-      decisionRequirements: [],
-      forms: [],
-    };
-    const created: DeploymentCreatedValue = { deploymentKey, tenantId, resources: [] };
-    for (const resource of parsed.resources) {
-      let resourceKey: string | undefined;
-      const newResourceKey = () => {
-        if (resourceKey === undefined) {
-          resourceKey = state.keys.nextKey();
-          created.resources.push({
-            resourceKey,
-            resourceName: resource.name,
-            resourceType: resource.type,
-            checksum: resource.checksum,
-            resource: resource.content,
-          });
-        }
-        return resourceKey;
-      };
-      if (resource.type === 'bpmn') {
-        for (const process of resource.processes) {
-          result.processes.push(
-            this.deployProcess(ctx, resource, process, tenantId, deploymentKey, newResourceKey),
-          );
-        }
-      } else {
-        result.forms.push(this.deployForm(ctx, resource, tenantId, deploymentKey, newResourceKey));
-      }
-    }
-    ctx.writers.appendEvent(deploymentKey, 'DEPLOYMENT', 'CREATED', {
-      ...created,
-      processesMetadata: result.processes,
-      formMetadata: result.forms,
-      decisionsMetadata: [],
-      decisionRequirementsMetadata: [],
-    });
-    ctx.respond(result);
-  }
+    const deployment = new DeploymentBuilder(ctx.state.keys.nextKey(), command.value.tenantId, ctx);
 
-  private deployProcess(
-    ctx: ProcessingContext,
-    resource: Extract<ParsedResource, { type: 'bpmn' }>,
-    process: ExecutableProcess,
-    tenantId: string,
-    deploymentKey: string,
-    resourceKey: () => string,
-  ): ProcessMetadata {
-    const latest = ctx.state.processes.getLatestVersionRow(process.bpmnProcessId, tenantId);
-    if (
-      latest &&
-      latest.state === 'ACTIVE' &&
-      latest.checksum === resource.checksum &&
-      latest.resourceName === resource.name
-    ) {
-      return {
-        bpmnProcessId: latest.bpmnProcessId,
-        version: latest.version,
-        processDefinitionKey: latest.key,
-        resourceName: latest.resourceName,
-        tenantId,
-      };
+    const writers = parsed.resources.map((resource) => createMetadata(resource, deployment));
+    if (!deployment.hasDuplicatesOnly()) {
+      for (const writeRecords of writers) writeRecords();
+      this.startEvents?.onDeployed(
+        ctx,
+        deployment.processes.map((p) => p.processDefinitionKey),
+      );
     }
-    const key = ctx.state.keys.nextKey();
-    const value: ProcessValue & { resourceKey: string } = {
-      bpmnProcessId: process.bpmnProcessId,
-      version: (latest?.version ?? 0) + 1,
-      processDefinitionKey: key,
-      resourceName: resource.name,
-      checksum: resource.checksum,
-      resource: resource.content,
-      tenantId,
-      deploymentKey,
-      versionTag: process.versionTag ?? '',
-      resourceKey: resourceKey(),
-    };
-    ctx.writers.appendEvent(key, 'PROCESS', 'CREATED', value, process);
-    return {
-      bpmnProcessId: value.bpmnProcessId,
-      version: value.version,
-      processDefinitionKey: key,
-      resourceName: resource.name,
-      tenantId,
-    };
-  }
 
-  private deployForm(
-    ctx: ProcessingContext,
-    resource: Extract<ParsedResource, { type: 'form' }>,
-    tenantId: string,
-    deploymentKey: string,
-    resourceKey: () => string,
-  ): FormMetadata {
-    const latest = ctx.state.processes.getLatestFormVersionRow(resource.formId, tenantId);
-    if (
-      latest &&
-      latest.state === 'ACTIVE' &&
-      latest.checksum === resource.checksum &&
-      latest.resourceName === resource.name
-    ) {
-      return {
-        formId: latest.formId,
-        version: latest.version,
-        formKey: latest.key,
-        resourceName: latest.resourceName,
-        tenantId,
-      };
-    }
-    const key = ctx.state.keys.nextKey();
-    const value: FormValue & { resourceKey: string } = {
-      formId: resource.formId,
-      version: (latest?.version ?? 0) + 1,
-      formKey: key,
-      resourceName: resource.name,
-      checksum: resource.checksum,
-      resource: resource.content,
-      tenantId,
-      deploymentKey,
-      resourceKey: resourceKey(),
-    };
-    ctx.writers.appendEvent(key, 'FORM', 'CREATED', value);
-    return {
-      formId: value.formId,
-      version: value.version,
-      formKey: key,
-      resourceName: resource.name,
-      tenantId,
-    };
+    ctx.writers.appendEvent(deployment.key, 'DEPLOYMENT', 'CREATED', deployment.createdValue());
+    ctx.respond(deployment.result());
+  }
+}
+
+function createMetadata(resource: ParsedResource, deployment: DeploymentBuilder): WriteRecords {
+  switch (resource.type) {
+    case 'bpmn':
+      return createProcessMetadata(resource, deployment);
+    case 'dmn':
+      return createDecisionMetadata(resource, deployment);
+    case 'form':
+      return createFormMetadata(resource, deployment);
   }
 }

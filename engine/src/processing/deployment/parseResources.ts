@@ -2,25 +2,36 @@
  * The parse stage of a deployment, run before the command is queued (parsing is async): each
  * resource becomes a parsed resource with its checksum, or the deployment gets Zeebe's error
  * text. Deciding about versions happens in DeploymentCreateProcessor.
+ *
+ * Like Zeebe 8.6's DeploymentTransformer: the transformer is chosen by the end of the resource
+ * name (.bpmn and .xml → BPMN, .dmn → DMN, .form → form, case-sensitive); every resource is
+ * checked, in order, also against the ids of the resources before it; each failure is appended
+ * as "\n<failure>" to "Expected to deploy new resources, but encountered the following errors:".
  */
 import { createHash } from 'node:crypto';
+import { transformDmn, type ParsedDrg } from '../../dmn';
 import { formatResourceErrors, transformBpmn } from '../../model';
 import type { ExecutableProcess } from '../../model/types';
+import { parseForm } from './parseForm';
+
+interface ResourceBase {
+  name: string;
+  content: string;
+  /** MD5 of the bytes, hex, as Zeebe's checksum. */
+  checksum: string;
+}
 
 export type ParsedResource =
-  | {
-      type: 'bpmn';
-      name: string;
-      content: string;
-      checksum: string;
-      processes: ExecutableProcess[];
-    }
-  | { type: 'form'; name: string; content: string; checksum: string; formId: string };
+  | (ResourceBase & { type: 'bpmn'; processes: ExecutableProcess[] })
+  | (ResourceBase & { type: 'dmn'; drg: ParsedDrg })
+  | (ResourceBase & { type: 'form'; formId: string });
 
 export type ParsedDeployment =
   { ok: true; resources: ParsedResource[] } | { ok: false; message: string };
 
 const ERRORS_PREFIX = 'Expected to deploy new resources, but encountered the following errors:';
+
+type Parsed = { ok: true; resource: ParsedResource } | { ok: false; failure: string };
 
 export async function parseResources(
   resources: { name: string; content: Buffer }[],
@@ -29,56 +40,77 @@ export async function parseResources(
     return { ok: false, message: 'Expected to deploy at least one resource, but none given' };
   }
   const parsed: ParsedResource[] = [];
-  const errors: string[] = [];
+  let errors = '';
   for (const resource of resources) {
-    const content = resource.content.toString('utf8');
-    const checksum = createHash('md5').update(resource.content).digest('hex');
-    const name = resource.name;
-    if (/\.(bpmn|xml)$/i.test(name)) {
-      const result = await transformBpmn(name, content);
-      if (result.ok)
-        parsed.push({ type: 'bpmn', name, content, checksum, processes: result.processes });
-      else errors.push(formatResourceErrors(name, result.errors));
-    } else if (/\.form$/i.test(name)) {
-      const formId = readFormId(content);
-      if (formId) parsed.push({ type: 'form', name, content, checksum, formId });
-      else errors.push(`'${name}': Expected the form to have an id, but none was found`);
-    } else if (/\.dmn$/i.test(name)) {
-      errors.push(
-        `'${name}': Expected to deploy a BPMN or form resource, but DMN is not supported by this engine yet`,
-      );
-    } else {
-      errors.push(
-        `'${name}': Expected to deploy a resource ending with .bpmn, .xml, .dmn or .form, but the resource name has another extension`,
-      );
-    }
+    const result = await parseResource(resource);
+    const failure = result.ok ? duplicateId(result.resource, parsed) : result.failure;
+    if (failure === undefined && result.ok) parsed.push(result.resource);
+    else errors += `\n${failure}`;
   }
-  const duplicate = findDuplicateProcessId(parsed);
-  if (duplicate) errors.push(duplicate);
-  if (errors.length > 0) return { ok: false, message: `${ERRORS_PREFIX}\n${errors.join('\n')}` };
+  if (errors !== '') return { ok: false, message: `${ERRORS_PREFIX}${errors}` };
   return { ok: true, resources: parsed };
 }
 
-function readFormId(content: string): string | undefined {
-  try {
-    const form = JSON.parse(content) as { id?: unknown };
-    return typeof form.id === 'string' && form.id !== '' ? form.id : undefined;
-  } catch {
-    return undefined;
+async function parseResource(resource: { name: string; content: Buffer }): Promise<Parsed> {
+  const name = resource.name;
+  const content = resource.content.toString('utf8');
+  const base: ResourceBase = {
+    name,
+    content,
+    checksum: createHash('md5').update(resource.content).digest('hex'),
+  };
+  if (name.endsWith('.bpmn') || name.endsWith('.xml')) {
+    const result = await transformBpmn(name, content);
+    if (!result.ok) return { ok: false, failure: formatResourceErrors(name, result.errors) };
+    return { ok: true, resource: { ...base, type: 'bpmn', processes: result.processes } };
   }
+  if (name.endsWith('.dmn')) {
+    const result = await transformDmn(content);
+    if (!result.ok) return { ok: false, failure: `'${name}': ${result.failure}` };
+    return { ok: true, resource: { ...base, type: 'dmn', drg: result.drg } };
+  }
+  if (name.endsWith('.form')) {
+    const result = parseForm(name, content);
+    if (!result.ok) return result;
+    return { ok: true, resource: { ...base, type: 'form', formId: result.formId } };
+  }
+  // Zeebe's UnknownResourceTransformer starts its text with a line break of its own
+  return { ok: false, failure: `\n'${name}': unknown resource type` };
 }
 
-function findDuplicateProcessId(resources: ParsedResource[]): string | undefined {
-  const seen = new Map<string, string>();
-  for (const resource of resources) {
-    if (resource.type !== 'bpmn') continue;
-    for (const process of resource.processes) {
-      const first = seen.get(process.bpmnProcessId);
-      if (first !== undefined) {
-        return `Expected the process ids to be unique within a deployment but found a duplicated id '${process.bpmnProcessId}' in the resources '${first}' and '${resource.name}'.`;
+/** The first id the resource shares with a resource before it in the deployment (Zeebe's texts). */
+function duplicateId(resource: ParsedResource, before: ParsedResource[]): string | undefined {
+  const unique = (kind: string, id: string, first: string) =>
+    `Expected the ${kind} ids to be unique within a deployment but found a duplicated id '${id}' in the resources '${first}' and '${resource.name}'.`;
+  const firstWith = (has: (other: ParsedResource) => boolean) => before.find(has)?.name;
+
+  switch (resource.type) {
+    case 'bpmn':
+      for (const process of resource.processes) {
+        const first = firstWith(
+          (other) =>
+            other.type === 'bpmn' &&
+            other.processes.some((p) => p.bpmnProcessId === process.bpmnProcessId),
+        );
+        if (first !== undefined) return unique('process', process.bpmnProcessId, first);
       }
-      seen.set(process.bpmnProcessId, resource.name);
+      return undefined;
+    case 'dmn': {
+      const drgId = resource.drg.id;
+      const first = firstWith((other) => other.type === 'dmn' && other.drg.id === drgId);
+      if (first !== undefined) return unique('decision requirements', drgId, first);
+      for (const decision of resource.drg.decisions) {
+        const firstDecision = firstWith(
+          (other) => other.type === 'dmn' && other.drg.decisions.some((d) => d.id === decision.id),
+        );
+        if (firstDecision !== undefined) return unique('decision', decision.id, firstDecision);
+      }
+      return undefined;
+    }
+    case 'form': {
+      const formId = resource.formId;
+      const first = firstWith((other) => other.type === 'form' && other.formId === formId);
+      return first === undefined ? undefined : unique('form', formId, first);
     }
   }
-  return undefined;
 }

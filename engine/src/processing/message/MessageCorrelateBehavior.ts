@@ -37,4 +37,9 @@ export class MessageCorrelateBehavior {
       message.key,
     );
   }
+
+  /** Starts instances of processes with a message start event for the message (see BpmnStartEventBehavior). */
+  correlateToStartEvents(message: Message, correlatedProcessIds: Set<string>): void {
+    this.b.startEvents.correlateToStartEvents(message, correlatedProcessIds);
+  }
 }

@@ -1,6 +1,7 @@
 /**
  * MESSAGE PUBLISH: buffers the message for its time to live and correlates it to the open
- * subscriptions — at most once per BPMN process id (Zeebe's MessagePublishProcessor).
+ * subscriptions, then to message start events — at most once per BPMN process id (Zeebe's
+ * MessagePublishProcessor).
  */
 import type { Message } from '../../state/MessageState';
 import type { MessageValue } from '../../state/protocol/values';
@@ -43,6 +44,7 @@ export class MessagePublishProcessor implements CommandProcessor<MessageValue> {
       if (this.correlation.correlate(subscription, message))
         correlated.add(subscription.bpmnProcessId);
     }
+    this.correlation.correlateToStartEvents(message, correlated);
     if (request.timeToLive <= 0) ctx.writers.appendEvent(key, 'MESSAGE', 'EXPIRED', value);
   }
 }

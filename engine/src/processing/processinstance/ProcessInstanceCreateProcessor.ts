@@ -82,6 +82,13 @@ export class ProcessInstanceCreateProcessor implements CommandProcessor<ProcessI
       this.b.transitions.activateElement(processInstanceKey, value);
     } else {
       this.b.transitions.transitionToActivating(context);
+      // the event subprocesses listen from the start (a failing expression is an incident)
+      const root = model.elements.get(model.bpmnProcessId);
+      const subscribed = root
+        ? this.b.eventSubscriptions.subscribeToEventSubProcesses(root, context, ctx.now)
+        : undefined;
+      if (subscribed && !subscribed.ok)
+        this.b.incidents.createIncident(subscribed.failure, context);
       this.b.transitions.transitionToActivated(context);
       for (const { elementId } of request.startInstructions) {
         this.b.transitions.activateChildInstance(context, model.elements.get(elementId)!);

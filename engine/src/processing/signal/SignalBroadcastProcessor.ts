@@ -1,6 +1,8 @@
 /**
- * SIGNAL BROADCAST: every signal catch event and boundary event waiting for the signal (in the
- * signal's tenant) is triggered with its variables. Signal start events come with a later issue.
+ * SIGNAL BROADCAST (Zeebe's SignalBroadcastProcessor): every signal subscription for the name in
+ * the signal's tenant is triggered with the signal's variables — catch events, boundary events
+ * and event subprocesses of running instances, and the signal start event of the latest version
+ * of each process (a new instance). Broadcast by a client or by a signal throw event.
  */
 import type { BpmnBehaviors } from '../bpmn/behavior/BpmnBehaviors';
 import type { CommandProcessor } from '../CommandProcessor';
@@ -18,10 +20,17 @@ export class SignalBroadcastProcessor implements CommandProcessor<SignalValue> {
 
   process(command: TypedCommand<SignalValue>, ctx: ProcessingContext): void {
     const { signalName, variables, tenantId } = command.value;
-    const key = ctx.state.keys.nextKey();
+    // a throw event's broadcast comes with its key
+    const key = command.key === '-1' ? ctx.state.keys.nextKey() : command.key;
+    const subscriptions = ctx.state.signals.forSignal(tenantId, signalName);
     ctx.writers.appendEvent(key, 'SIGNAL', 'BROADCASTED', command.value);
-    for (const subscription of ctx.state.signals.forSignal(tenantId, signalName)) {
-      if (
+    for (const subscription of subscriptions) {
+      if (subscription.elementInstanceKey === '-1') {
+        const deployed = ctx.state.processes.getProcessByKey(subscription.processDefinitionKey);
+        if (deployed) {
+          this.b.startEvents.startProcessInstance(deployed, subscription.catchEventId, variables);
+        }
+      } else if (
         this.b.eventTriggers.canTrigger(subscription.elementInstanceKey, subscription.catchEventId)
       ) {
         this.b.eventTriggers.triggerCatchEvent(

@@ -1,9 +1,12 @@
 /**
- * TIMER TRIGGER (written by the due-date scheduler): the timer catch event completes or the
- * timer boundary event is activated; a cycle on a non-interrupting boundary event is scheduled
- * again while repetitions remain (Zeebe's TriggerTimerProcessor).
+ * TIMER TRIGGER (written by the due-date scheduler): the timer catch event completes, the timer
+ * boundary event or event subprocess is activated, or — for a timer start event — a new process
+ * instance starts; a cycle on a non-interrupting boundary event or event subprocess or on a start
+ * event is scheduled again while repetitions remain (Zeebe's TriggerTimerProcessor). An overdue
+ * cycle (the engine was down) fires once and goes on from now.
  */
 import type { TimerValue } from '../../state/protocol/values';
+import type { Timer } from '../../state/TimerState';
 import { contextOf } from '../bpmn/BpmnElementContext';
 import type { BpmnBehaviors } from '../bpmn/behavior/BpmnBehaviors';
 import type { CommandProcessor } from '../CommandProcessor';
@@ -21,6 +24,7 @@ export class TimerTriggerProcessor implements CommandProcessor<TimerValue> {
         `Expected to trigger timer with key '${command.key}', but no such timer was found`,
       );
     }
+    if (timer.elementInstanceKey === '-1') return this.triggerStartEvent(timer, ctx);
     if (!this.b.eventTriggers.canTrigger(timer.elementInstanceKey, timer.targetElementId)) {
       return ctx.reject(
         'INVALID_STATE',
@@ -54,7 +58,11 @@ export class TimerTriggerProcessor implements CommandProcessor<TimerValue> {
           .getModel(instance.processDefinitionKey)
           ?.elements.get(timer.targetElementId)
       : undefined;
-    if (!instance || !catchEvent?.timer || catchEvent.cancelActivity !== false) return;
+    const nonInterrupting =
+      catchEvent?.elementType === 'START_EVENT'
+        ? catchEvent.interrupting === false
+        : catchEvent?.cancelActivity === false;
+    if (!instance || !catchEvent?.timer || !nonInterrupting) return;
     if (instance.state !== 'ELEMENT_ACTIVATED') return;
     const evaluated = this.b.timers.evaluate(catchEvent.timer, instance.key, ctx.now);
     if (!evaluated.ok) return;
@@ -68,4 +76,44 @@ export class TimerTriggerProcessor implements CommandProcessor<TimerValue> {
       contextOf(instance),
     );
   }
+
+  /** A timer start event: a new instance of the process, and the cycle's next timer. */
+  private triggerStartEvent(timer: Timer, ctx: ProcessingContext): void {
+    const deployed = ctx.state.processes.getProcessByKey(timer.processDefinitionKey);
+    const startEvent = deployed?.process.elements.get(timer.targetElementId);
+    if (!deployed || !startEvent?.timer) {
+      return ctx.reject(
+        'NOT_FOUND',
+        `Expected to trigger timer with key '${timer.key}', but no process definition with key '${timer.processDefinitionKey}' was found`,
+      );
+    }
+    const processInstanceKey = ctx.state.keys.nextKey();
+    ctx.writers.appendEvent(timer.key, 'TIMER', 'TRIGGERED', {
+      ...timerValueOf(timer),
+      processInstanceKey,
+    });
+    this.b.startEvents.startProcessInstance(deployed, startEvent.id, {}, processInstanceKey);
+    if (timer.repetitions === 1) return;
+    const evaluated = this.b.timers.evaluate(startEvent.timer, '-1', ctx.now);
+    if (!evaluated.ok) return;
+    const next = this.b.timers.next(evaluated.value.spec, timer.dueDate, ctx.now);
+    if (next === undefined) return;
+    ctx.writers.appendEvent(ctx.state.keys.nextKey(), 'TIMER', 'CREATED', {
+      ...timerValueOf(timer),
+      dueDate: next,
+      repetitions: timer.repetitions === -1 ? -1 : timer.repetitions - 1,
+    });
+  }
+}
+
+function timerValueOf(timer: Timer): TimerValue {
+  return {
+    elementInstanceKey: timer.elementInstanceKey,
+    processInstanceKey: timer.processInstanceKey,
+    processDefinitionKey: timer.processDefinitionKey,
+    targetElementId: timer.targetElementId,
+    dueDate: timer.dueDate,
+    repetitions: timer.repetitions,
+    tenantId: timer.tenantId,
+  };
 }

@@ -1,13 +1,11 @@
 /** Appliers of DEPLOYMENT, PROCESS and FORM events. */
 import type { ExecutableProcess } from '../../model/types';
 import type { Resource } from '../ProcessState';
-import type { FormValue, ProcessValue } from '../protocol/values';
+import type { DeploymentValue, FormValue, ProcessValue } from '../protocol/values';
 import type { Applier } from './Applier';
 
-export interface DeploymentCreatedValue {
-  deploymentKey: string;
-  tenantId: string;
-  /** New resources only (duplicates are not stored again). */
+export interface DeploymentCreatedValue extends Omit<DeploymentValue, 'resources'> {
+  /** New resources only (duplicates are not stored again), with their content. */
   resources: {
     resourceKey: string;
     resourceName: string;

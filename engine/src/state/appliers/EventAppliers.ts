@@ -5,11 +5,14 @@
 import type { EngineState } from '../EngineState';
 import type { EngineRecord, ValueType } from '../protocol/records';
 import type { Applier } from './Applier';
+import * as compensation from './CompensationAppliers';
+import * as decision from './DecisionAppliers';
 import * as deployment from './DeploymentAppliers';
 import * as incident from './IncidentAppliers';
 import * as job from './JobAppliers';
 import * as message from './MessageAppliers';
 import * as processInstance from './ProcessInstanceAppliers';
+import * as startEvent from './StartEventAppliers';
 import * as variable from './VariableAppliers';
 
 const noop: Applier = () => {};
@@ -21,6 +24,11 @@ const table: Partial<Record<ValueType, Record<string, Applier<never>>>> = {
     DELETING: noop,
     DELETED: deployment.processDeleted,
   },
+  DECISION_REQUIREMENTS: {
+    CREATED: decision.decisionRequirementsCreated,
+    DELETED: decision.decisionRequirementsDeleted,
+  },
+  DECISION: { CREATED: decision.decisionCreated, DELETED: decision.decisionDeleted },
   FORM: { CREATED: deployment.formCreated, DELETED: deployment.formDeleted },
   RESOURCE_DELETION: { DELETING: noop, DELETED: noop },
   PROCESS_INSTANCE_CREATION: { CREATED: noop },
@@ -69,6 +77,18 @@ const table: Partial<Record<ValueType, Record<string, Applier<never>>>> = {
   SIGNAL_SUBSCRIPTION: {
     CREATED: message.signalSubscriptionCreated,
     DELETED: message.signalSubscriptionDeleted,
+  },
+  MESSAGE_START_EVENT_SUBSCRIPTION: {
+    CREATED: startEvent.messageStartSubscriptionCreated,
+    CORRELATED: startEvent.messageStartSubscriptionCorrelated,
+    DELETED: startEvent.messageStartSubscriptionDeleted,
+  },
+  ESCALATION: { ESCALATED: noop, NOT_ESCALATED: noop },
+  COMPENSATION_SUBSCRIPTION: {
+    CREATED: compensation.compensationSubscriptionPut,
+    TRIGGERED: compensation.compensationSubscriptionPut,
+    COMPLETED: compensation.compensationSubscriptionRemoved,
+    DELETED: compensation.compensationSubscriptionRemoved,
   },
 };
 

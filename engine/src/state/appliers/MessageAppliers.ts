@@ -6,6 +6,7 @@ import type {
   SignalSubscriptionValue,
   TimerValue,
 } from '../protocol/values';
+import type { EngineState } from '../EngineState';
 import type { Applier } from './Applier';
 
 export const messagePublished: Applier<MessageValue> = (state, key, value) => {
@@ -84,10 +85,11 @@ export const processEventTriggering: Applier<ProcessEventValue> = (state, key, v
   if (value.flowScopeKey !== '-1') {
     const flowScope = state.elementInstances.get(value.flowScopeKey);
     if (flowScope) {
-      state.elementInstances.instances.put({
-        ...flowScope,
-        runtime: { ...flowScope.runtime, activeFlows: flowScope.runtime.activeFlows + 1 },
-      });
+      const runtime = { ...flowScope.runtime, activeFlows: flowScope.runtime.activeFlows + 1 };
+      // an interrupting event subprocess interrupts the scope it is triggered in
+      if (isInterruptingEventSubProcessStart(state, value))
+        runtime.interruptingKey = value.scopeKey;
+      state.elementInstances.instances.put({ ...flowScope, runtime });
     }
   }
   state.eventTriggers.triggers.put({
@@ -98,6 +100,13 @@ export const processEventTriggering: Applier<ProcessEventValue> = (state, key, v
     processInstanceKey: value.processInstanceKey,
   });
 };
+
+function isInterruptingEventSubProcessStart(state: EngineState, value: ProcessEventValue): boolean {
+  const elements = state.processes.getModel(value.processDefinitionKey)?.elements;
+  const target = elements?.get(value.targetElementId);
+  if (target?.elementType !== 'START_EVENT' || target.interrupting === false) return false;
+  return elements?.get(target.flowScopeId)?.elementType === 'EVENT_SUB_PROCESS';
+}
 
 export const processEventTriggered: Applier<ProcessEventValue> = (state, _key, value) => {
   state.eventTriggers.triggers.delete(value.scopeKey);

@@ -10,6 +10,8 @@ export type RecordType = 'COMMAND' | 'EVENT' | 'COMMAND_REJECTION';
 export type ValueType =
   | 'DEPLOYMENT'
   | 'PROCESS'
+  | 'DECISION_REQUIREMENTS'
+  | 'DECISION'
   | 'FORM'
   | 'RESOURCE_DELETION'
   | 'PROCESS_INSTANCE'
@@ -26,7 +28,10 @@ export type ValueType =
   | 'TIMER'
   | 'ERROR'
   | 'SIGNAL'
-  | 'SIGNAL_SUBSCRIPTION';
+  | 'SIGNAL_SUBSCRIPTION'
+  | 'MESSAGE_START_EVENT_SUBSCRIPTION'
+  | 'ESCALATION'
+  | 'COMPENSATION_SUBSCRIPTION';
 
 export const NO_KEY = '-1';
 

@@ -183,28 +183,46 @@ export interface FormValue {
   deploymentKey: string;
 }
 
+export interface DecisionRequirementsValue {
+  decisionRequirementsId: string;
+  decisionRequirementsName: string;
+  decisionRequirementsVersion: number;
+  decisionRequirementsKey: string;
+  namespace: string;
+  resourceName: string;
+  checksum: string;
+  resource: string;
+  tenantId: string;
+  deploymentKey: string;
+}
+
+export interface DecisionValue {
+  decisionId: string;
+  decisionName: string;
+  version: number;
+  decisionKey: string;
+  decisionRequirementsId: string;
+  decisionRequirementsKey: string;
+  tenantId: string;
+  deploymentKey: string;
+}
+
+/** Metadata of a deployed resource in the DEPLOYMENT record: the record value without content. */
+export type ProcessMetadataValue = Omit<ProcessValue, 'resource' | 'versionTag'> & {
+  isDuplicate: boolean;
+};
+export type DecisionRequirementsMetadataValue = Omit<DecisionRequirementsValue, 'resource'> & {
+  isDuplicate: boolean;
+};
+export type DecisionMetadataValue = DecisionValue & { isDuplicate: boolean };
+export type FormMetadataValue = Omit<FormValue, 'resource'> & { isDuplicate: boolean };
+
 export interface DeploymentValue {
   resources: { resourceName: string; resource?: string }[];
-  processesMetadata: {
-    bpmnProcessId: string;
-    version: number;
-    processDefinitionKey: string;
-    resourceName: string;
-    checksum: string;
-    isDuplicate: boolean;
-    tenantId: string;
-  }[];
-  formMetadata: {
-    formId: string;
-    version: number;
-    formKey: string;
-    resourceName: string;
-    checksum: string;
-    isDuplicate: boolean;
-    tenantId: string;
-  }[];
-  decisionsMetadata: unknown[];
-  decisionRequirementsMetadata: unknown[];
+  processesMetadata: ProcessMetadataValue[];
+  decisionsMetadata: DecisionMetadataValue[];
+  decisionRequirementsMetadata: DecisionRequirementsMetadataValue[];
+  formMetadata: FormMetadataValue[];
   tenantId: string;
   deploymentKey: string;
 }
@@ -222,4 +240,40 @@ export interface SignalSubscriptionValue {
   processDefinitionKey: string;
   bpmnProcessId: string;
   tenantId: string;
+}
+
+/** Zeebe's MessageStartEventSubscriptionRecord (processInstanceKey -1 until a message correlates). */
+export interface MessageStartEventSubscriptionValue {
+  processDefinitionKey: string;
+  bpmnProcessId: string;
+  startEventId: string;
+  messageName: string;
+  processInstanceKey: string;
+  messageKey: string;
+  correlationKey: string;
+  variables: Record<string, unknown>;
+  tenantId: string;
+}
+
+/** Zeebe's EscalationRecord (catchElementId empty when nothing caught it). */
+export interface EscalationValue {
+  processInstanceKey: string;
+  escalationCode: string;
+  throwElementId: string;
+  catchElementId: string;
+}
+
+/** Zeebe's CompensationSubscriptionRecord. */
+export interface CompensationSubscriptionValue {
+  tenantId: string;
+  processInstanceKey: string;
+  processDefinitionKey: string;
+  compensableActivityId: string;
+  compensableActivityInstanceKey: string;
+  compensableActivityScopeKey: string;
+  compensationHandlerId: string;
+  compensationHandlerInstanceKey: string;
+  throwEventId: string;
+  throwEventInstanceKey: string;
+  variables: Record<string, unknown>;
 }

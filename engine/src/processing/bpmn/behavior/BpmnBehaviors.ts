@@ -2,11 +2,17 @@
 import type { EngineState } from '../../../state/EngineState';
 import type { ProcessingContext } from '../../ProcessingContext';
 import type { ProcessResults } from '../../processinstance/ProcessResults';
+import { BpmnCompensationBehavior } from './BpmnCompensationBehavior';
 import { BpmnErrorBehavior } from './BpmnErrorBehavior';
+import { BpmnEscalationBehavior } from './BpmnEscalationBehavior';
+import { BpmnEventSubProcessBehavior } from './BpmnEventSubProcessBehavior';
 import { BpmnEventSubscriptionBehavior } from './BpmnEventSubscriptionBehavior';
 import { BpmnEventTriggerBehavior } from './BpmnEventTriggerBehavior';
+import { BpmnInclusiveGatewayBehavior } from './BpmnInclusiveGatewayBehavior';
 import { BpmnIncidentBehavior } from './BpmnIncidentBehavior';
 import { BpmnJobBehavior } from './BpmnJobBehavior';
+import { BpmnSignalBehavior } from './BpmnSignalBehavior';
+import { BpmnStartEventBehavior } from './BpmnStartEventBehavior';
 import { BpmnStateTransitionBehavior } from './BpmnStateTransitionBehavior';
 import { BpmnVariableMappingBehavior } from './BpmnVariableMappingBehavior';
 import { ExpressionBehavior } from './ExpressionBehavior';
@@ -25,6 +31,12 @@ export class BpmnBehaviors {
   readonly eventSubscriptions: BpmnEventSubscriptionBehavior;
   readonly eventTriggers: BpmnEventTriggerBehavior;
   readonly errors: BpmnErrorBehavior;
+  readonly eventSubProcesses: BpmnEventSubProcessBehavior;
+  readonly escalations: BpmnEscalationBehavior;
+  readonly signals: BpmnSignalBehavior;
+  readonly inclusiveGateways: BpmnInclusiveGatewayBehavior;
+  readonly startEvents: BpmnStartEventBehavior;
+  readonly compensations: BpmnCompensationBehavior;
 
   constructor(
     readonly ctx: ProcessingContext,
@@ -49,7 +61,23 @@ export class BpmnBehaviors {
       this.expressions,
       this.timers,
     );
-    this.eventTriggers = new BpmnEventTriggerBehavior(state, writers, this.transitions);
+    this.eventSubProcesses = new BpmnEventSubProcessBehavior(
+      state,
+      writers,
+      this.transitions,
+      this.eventSubscriptions,
+    );
+    this.eventTriggers = new BpmnEventTriggerBehavior(
+      state,
+      writers,
+      this.transitions,
+      this.eventSubProcesses,
+    );
     this.errors = new BpmnErrorBehavior(state, this.eventTriggers);
+    this.escalations = new BpmnEscalationBehavior(state, writers, this.eventTriggers);
+    this.signals = new BpmnSignalBehavior(state, writers, this.expressions);
+    this.inclusiveGateways = new BpmnInclusiveGatewayBehavior(state, writers);
+    this.startEvents = new BpmnStartEventBehavior(ctx, this.transitions);
+    this.compensations = new BpmnCompensationBehavior(state, writers);
   }
 }

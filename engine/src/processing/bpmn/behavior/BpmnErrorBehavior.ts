@@ -1,12 +1,14 @@
 /**
  * Finds the catch event for a thrown BPMN error (Zeebe's CatchEventAnalyzer): from the throwing
- * element instance up through its flow scopes, the error boundary events of each scope — one
- * with the exact error code first, then a catch-all. Not found is a Failure with Zeebe's text.
+ * element instance up through its flow scopes, the error event subprocesses and error boundary
+ * events of each scope — one with the exact error code first, then a catch-all. Not found is a
+ * Failure with Zeebe's text.
  */
-import type { ExecutableFlowNode } from '../../../model/types';
+import type { ExecutableFlowNode, ExecutableProcess } from '../../../model/types';
 import type { ElementInstance } from '../../../state/ElementInstanceState';
 import type { EngineState } from '../../../state/EngineState';
 import { left, right, type Either } from '../../Either';
+import { elementOfRecord } from '../container/multiInstanceElements';
 import type { BpmnEventTriggerBehavior } from './BpmnEventTriggerBehavior';
 
 export interface ErrorCatchEvent {
@@ -29,10 +31,20 @@ export class BpmnErrorBehavior {
   ): Either<ErrorCatchEvent> {
     const available: string[] = [];
     let instance = thrownAt;
-    while (instance && ACTIVE.has(instance.state)) {
+    // a scope interrupted by an event subprocess catches nothing more (Zeebe's CatchEventAnalyzer)
+    while (
+      instance &&
+      ACTIVE.has(instance.state) &&
+      instance.runtime.interruptingKey === undefined
+    ) {
       const found = this.findInScope(errorCode, instance, available);
       if (found) return right({ instance, catchEvent: found });
-      instance = this.state.elementInstances.get(instance.flowScopeKey);
+      // from a called process instance on to its call activity in the parent instance
+      instance = this.state.elementInstances.get(
+        instance.elementType === 'PROCESS'
+          ? instance.parentElementInstanceKey
+          : instance.flowScopeKey,
+      );
     }
     const withMessage = errorMessage ? ` with message '${errorMessage}'` : '';
     const events =
@@ -51,9 +63,11 @@ export class BpmnErrorBehavior {
     available: string[],
   ): ExecutableFlowNode | undefined {
     const process = this.state.processes.getModel(instance.processDefinitionKey);
-    const element = process?.elements.get(instance.elementId);
-    if (!process || !element) return undefined;
-    const catchEvents = element.boundaryEventIds
+    const modelElement = process?.elements.get(instance.elementId);
+    if (!process || !modelElement) return undefined;
+    // boundary events of a multi-instance activity belong to its body
+    const element = elementOfRecord(modelElement, instance.elementType);
+    const catchEvents = [...eventSubProcessStartIds(process, element), ...element.boundaryEventIds]
       .map((id) => process.elements.get(id))
       .filter((e): e is ExecutableFlowNode => e?.eventType === 'ERROR' && !isExpressionCode(e))
       // code-specific catch events before catch-all ones, as Zeebe orders them
@@ -66,10 +80,20 @@ export class BpmnErrorBehavior {
     return undefined;
   }
 
-  /** Activates the found catch event with the error's variables. */
+  /** Activates the found catch event (boundary event or event subprocess) with the error's variables. */
   throwErrorEvent(found: ErrorCatchEvent, variables: Record<string, unknown>): void {
-    this.triggers.triggerBoundaryEvent(found.instance, found.catchEvent, variables);
+    this.triggers.triggerCatchElement(found.instance, found.catchEvent, variables);
   }
+}
+
+/** The start events of the event subprocesses of a container element (none for other elements). */
+export function eventSubProcessStartIds(
+  process: ExecutableProcess,
+  element: ExecutableFlowNode,
+): string[] {
+  return (element.eventSubProcessIds ?? []).flatMap(
+    (id) => process.elements.get(id)?.startEventIds ?? [],
+  );
 }
 
 function codeOf(catchEvent: ExecutableFlowNode): string {

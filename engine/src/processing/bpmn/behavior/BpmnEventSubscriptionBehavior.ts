@@ -40,10 +40,17 @@ export class BpmnEventSubscriptionBehavior {
     private readonly timers: TimerBehavior,
   ) {}
 
-  /** The catch elements an instance of `element` waits for: itself and/or its boundary events. */
+  /**
+   * The catch elements an instance of `element` waits for: itself and/or its boundary events, or
+   * the catch events after an event-based gateway.
+   */
   catchElementsOf(element: ExecutableFlowNode, processDefinitionKey: string): ExecutableFlowNode[] {
     const process = this.state.processes.getModel(processDefinitionKey);
     const found: ExecutableFlowNode[] = [];
+    for (const id of element.eventBasedTargets ?? []) {
+      const target = process?.elements.get(id);
+      if (target && waitsForEvent(target)) found.push(target);
+    }
     if (
       (element.elementType === 'INTERMEDIATE_CATCH_EVENT' ||
         element.elementType === 'RECEIVE_TASK') &&
@@ -63,8 +70,41 @@ export class BpmnEventSubscriptionBehavior {
     context: BpmnElementContext,
     now: number,
   ): Either<void> {
+    return this.open(
+      this.catchElementsOf(element, context.value.processDefinitionKey),
+      context,
+      now,
+    );
+  }
+
+  /**
+   * The message, timer and signal start events of the event subprocesses of a container (the
+   * process, a subprocess or an event subprocess), opened on the container instance `context`
+   * when its start event completes — so they see the variables the start event brought (Zeebe's
+   * StartEventProcessor).
+   */
+  subscribeToEventSubProcesses(
+    container: ExecutableFlowNode,
+    context: BpmnElementContext,
+    now: number,
+  ): Either<void> {
+    const process = this.state.processes.getModel(context.value.processDefinitionKey);
+    const startEvents: ExecutableFlowNode[] = [];
+    for (const id of container.eventSubProcessIds ?? []) {
+      const startId = process?.elements.get(id)?.startEventIds?.[0];
+      const start = startId === undefined ? undefined : process?.elements.get(startId);
+      if (start && waitsForEvent(start)) startEvents.push(start);
+    }
+    return this.open(startEvents, context, now);
+  }
+
+  private open(
+    catchElements: ExecutableFlowNode[],
+    context: BpmnElementContext,
+    now: number,
+  ): Either<void> {
     const openings: Opening[] = [];
-    for (const catchElement of this.catchElementsOf(element, context.value.processDefinitionKey)) {
+    for (const catchElement of catchElements) {
       const opening = this.evaluate(catchElement, context, now);
       if (!opening.ok) return opening;
       openings.push(opening.value);
@@ -107,7 +147,9 @@ export class BpmnEventSubscriptionBehavior {
     );
     if (!correlationKey.ok) return correlationKey;
     const interrupting =
-      catchElement.elementType !== 'BOUNDARY_EVENT' || catchElement.cancelActivity !== false;
+      catchElement.elementType === 'START_EVENT'
+        ? catchElement.interrupting !== false
+        : catchElement.elementType !== 'BOUNDARY_EVENT' || catchElement.cancelActivity !== false;
     return right({
       kind: 'message',
       catchElement,
@@ -203,9 +245,17 @@ export class BpmnEventSubscriptionBehavior {
     this.writers.appendEvent(this.state.keys.nextKey(), 'TIMER', 'CREATED', value);
   }
 
-  /** Closes every subscription and timer the element instance waits with. */
-  unsubscribeFromEvents(context: BpmnElementContext): void {
+  /**
+   * Closes every subscription and timer the element instance waits with — or only those of the
+   * catch elements `only` accepts (an interrupting event subprocess closes the other event
+   * subprocesses' start events, not the boundary events of its scope).
+   */
+  unsubscribeFromEvents(
+    context: BpmnElementContext,
+    only: (catchElementId: string) => boolean = () => true,
+  ): void {
     for (const subscription of this.state.subscriptions.ofElementInstance(context.key)) {
+      if (!only(subscription.elementId)) continue;
       const value: MessageSubscriptionValue = {
         processInstanceKey: subscription.processInstanceKey,
         elementInstanceKey: subscription.elementInstanceKey,
@@ -223,6 +273,7 @@ export class BpmnEventSubscriptionBehavior {
       this.writers.appendEvent(subscription.key, 'MESSAGE_SUBSCRIPTION', 'DELETED', value);
     }
     for (const subscription of this.state.signals.ofElementInstance(context.key)) {
+      if (!only(subscription.catchEventId)) continue;
       this.writers.appendEvent(subscription.key, 'SIGNAL_SUBSCRIPTION', 'DELETED', {
         signalName: subscription.signalName,
         catchEventId: subscription.catchEventId,
@@ -234,6 +285,7 @@ export class BpmnEventSubscriptionBehavior {
       } satisfies SignalSubscriptionValue);
     }
     for (const timer of this.state.timers.ofElementInstance(context.key)) {
+      if (!only(timer.targetElementId)) continue;
       const value: TimerValue = {
         elementInstanceKey: timer.elementInstanceKey,
         processInstanceKey: timer.processInstanceKey,

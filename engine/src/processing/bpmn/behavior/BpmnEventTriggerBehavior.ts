@@ -10,6 +10,7 @@ import type { EngineState } from '../../../state/EngineState';
 import type { ProcessEventValue } from '../../../state/protocol/values';
 import type { Writers } from '../../Writers';
 import { contextOf, type BpmnElementContext } from '../BpmnElementContext';
+import type { BpmnEventSubProcessBehavior } from './BpmnEventSubProcessBehavior';
 import type { BpmnStateTransitionBehavior } from './BpmnStateTransitionBehavior';
 
 type Variables = Record<string, unknown>;
@@ -19,6 +20,7 @@ export class BpmnEventTriggerBehavior {
     private readonly state: EngineState,
     private readonly writers: Writers,
     private readonly transitions: BpmnStateTransitionBehavior,
+    private readonly eventSubProcesses: BpmnEventSubProcessBehavior,
   ) {}
 
   /** Whether the instance waiting with `waitingKey` accepts the event of `catchElementId` now. */
@@ -30,6 +32,11 @@ export class BpmnEventTriggerBehavior {
       .getModel(instance.processDefinitionKey)
       ?.elements.get(catchElementId);
     if (!boundary) return false;
+    if (this.eventSubProcesses.eventSubProcessOf(instance.processDefinitionKey, boundary)) {
+      return this.eventSubProcesses.canTrigger(instance);
+    }
+    if (instance.elementType === 'EVENT_BASED_GATEWAY')
+      return !this.state.eventTriggers.get(waitingKey);
     const interrupting = boundary.eventType === 'ERROR' || boundary.cancelActivity !== false;
     return !interrupting || !this.state.eventTriggers.get(waitingKey);
   }
@@ -56,7 +63,29 @@ export class BpmnEventTriggerBehavior {
       .getModel(instance.processDefinitionKey)
       ?.elements.get(catchElementId);
     if (!boundary) return false;
+    if (this.eventSubProcesses.eventSubProcessOf(instance.processDefinitionKey, boundary)) {
+      return this.eventSubProcesses.trigger(instance, boundary, variables, eventKey);
+    }
+    if (instance.elementType === 'EVENT_BASED_GATEWAY') {
+      // the first event wins: the gateway completes and activates that catch event
+      if (this.state.eventTriggers.get(waitingKey)) return false;
+      this.trigger(eventKey, instance, waitingKey, '-1', catchElementId, variables);
+      this.transitions.completeElement(contextOf(instance));
+      return true;
+    }
     return this.triggerBoundaryEvent(instance, boundary, variables, eventKey);
+  }
+
+  /** A caught error or escalation: activates the boundary event or the event subprocess. */
+  triggerCatchElement(
+    instance: ElementInstance,
+    catchElement: ExecutableFlowNode,
+    variables: Variables,
+  ): boolean {
+    if (this.eventSubProcesses.eventSubProcessOf(instance.processDefinitionKey, catchElement)) {
+      return this.eventSubProcesses.trigger(instance, catchElement, variables);
+    }
+    return this.triggerBoundaryEvent(instance, catchElement, variables);
   }
 
   triggerBoundaryEvent(

@@ -6,6 +6,7 @@
 import type { ExecutableFlowNode, ExecutableSequenceFlow } from '../../../model/types';
 import type { EngineState } from '../../../state/EngineState';
 import type { ProcessInstanceValue } from '../../../state/protocol/values';
+import { right, type Either } from '../../Either';
 import type { Writers } from '../../Writers';
 import {
   contextOf,
@@ -101,10 +102,17 @@ export class BpmnStateTransitionBehavior {
 
   // ---- sequence flows ------------------------------------------------------------------------
 
-  /** After completion: take the outgoing flows, or tell the flow scope this path ended. */
-  takeOutgoingSequenceFlows(element: ExecutableFlowNode, context: BpmnElementContext): void {
+  /**
+   * After completion: take the outgoing flows, or tell the flow scope this path ended (with what
+   * beforeExecutionPathCompleted found).
+   */
+  takeOutgoingSequenceFlows(
+    element: ExecutableFlowNode,
+    context: BpmnElementContext,
+    satisfiesCompletionCondition?: boolean,
+  ): void {
     if (element.outgoing.length === 0) {
-      this.onElementCompleted(element, context);
+      this.onElementCompleted(element, context, satisfiesCompletionCondition);
       return;
     }
     for (const flowId of element.outgoing) this.takeSequenceFlow(context, flowId);
@@ -150,20 +158,52 @@ export class BpmnStateTransitionBehavior {
     );
   }
 
-  onElementCompleted(element: ExecutableFlowNode, context: BpmnElementContext): void {
-    this.notifyFlowScope(element, context, 'completed');
+  /**
+   * Before an element that ends a path completes: asks its flow scope (a multi-instance body
+   * collects the output and evaluates the completion condition). Right(false) for the others.
+   */
+  beforeExecutionPathCompleted(
+    element: ExecutableFlowNode,
+    context: BpmnElementContext,
+  ): Either<boolean> {
+    if (element.outgoing.length > 0) return right(false);
+    const flowScope = this.state.elementInstances.get(context.value.flowScopeKey);
+    const scopeElement = flowScope
+      ? this.state.processes
+          .getModel(flowScope.processDefinitionKey)
+          ?.elements.get(flowScope.elementId)
+      : undefined;
+    if (!flowScope || !scopeElement) return right(false);
+    const container = this.containerOf(scopeElement);
+    return (
+      container?.beforeChildCompleted?.(scopeElement, contextOf(flowScope), context) ?? right(false)
+    );
+  }
+
+  onElementCompleted(
+    element: ExecutableFlowNode,
+    context: BpmnElementContext,
+    satisfiesCompletionCondition?: boolean,
+  ): void {
+    this.notifyFlowScope(element, context, 'completed', satisfiesCompletionCondition);
   }
 
   onElementTerminated(element: ExecutableFlowNode, context: BpmnElementContext): void {
     this.notifyFlowScope(element, context, 'terminated');
   }
 
+  /** Tells the flow scope — or for a called process instance its call activity — about a child. */
   private notifyFlowScope(
     _element: ExecutableFlowNode,
     context: BpmnElementContext,
     how: 'completed' | 'terminated',
+    satisfiesCompletionCondition?: boolean,
   ): void {
-    const flowScope = this.state.elementInstances.get(context.value.flowScopeKey);
+    const scopeKey =
+      context.value.bpmnElementType === 'PROCESS'
+        ? context.value.parentElementInstanceKey
+        : context.value.flowScopeKey;
+    const flowScope = this.state.elementInstances.get(scopeKey);
     if (!flowScope) return;
     const scopeElement = this.state.processes
       .getModel(flowScope.processDefinitionKey)
@@ -172,8 +212,9 @@ export class BpmnStateTransitionBehavior {
     const container = this.containerOf(scopeElement);
     if (!container) return;
     const scopeContext = contextOf(flowScope);
-    if (how === 'completed') container.onChildCompleted(scopeElement, scopeContext, context);
-    else container.onChildTerminated(scopeElement, scopeContext, context);
+    if (how === 'completed') {
+      container.onChildCompleted(scopeElement, scopeContext, context, satisfiesCompletionCondition);
+    } else container.onChildTerminated(scopeElement, scopeContext, context);
   }
 
   /** Sends TERMINATE_ELEMENT to every live child; true when there was none. */

@@ -38,11 +38,23 @@ export class BpmnVariableMappingBehavior {
       }
       const result = this.evaluateMappings(element.outputMappings, context.key);
       if (!result.ok) return result;
-      this.variables.mergeDocument(context.value.flowScopeKey, result.value, context.value);
+      this.variables.mergeDocument(this.outputScopeKey(context), result.value, context.value);
     } else if (hasEventVariables) {
       this.variables.mergeDocument(context.key, eventVariables, context.value);
     }
     return RIGHT_VOID;
+  }
+
+  /**
+   * Where output mappings write (from there up): the flow scope — except for an inner instance
+   * of a multi-instance body, which writes to its own scope so that its output element
+   * variable (local) can be set (Zeebe's getVariableScopeKey).
+   */
+  private outputScopeKey(context: BpmnElementContext): string {
+    const flowScope = this.state.elementInstances.get(context.value.flowScopeKey);
+    return flowScope?.elementType === 'MULTI_INSTANCE_BODY'
+      ? context.key
+      : context.value.flowScopeKey;
   }
 
   /** Evaluates mappings in order; a later mapping sees the targets of the earlier ones. */

@@ -34,10 +34,14 @@ export class TimerBehavior {
     return right({ spec: parsed.spec, dueDate: due.getTime(), repetitions });
   }
 
-  /** The next due date of a cycle after it fired at `lastDue` (re-anchored to now if overdue). */
+  /**
+   * The next due date of a cycle after it fired at `lastDue`, re-anchored to now if overdue (an
+   * interval cycle goes on from now, a cron cycle at its next match after now): a timer that
+   * fell due while the engine was down fires once, not once per missed occurrence.
+   */
   next(spec: TimerSpec, lastDue: number, now: number): number | undefined {
     let next = nextCycleFire(spec, new Date(lastDue));
-    if (next && next.getTime() <= now && spec.kind === 'cycle' && spec.cron === undefined) {
+    if (next && next.getTime() <= now && spec.kind === 'cycle') {
       next = nextCycleFire(spec, new Date(now));
     }
     return next?.getTime();

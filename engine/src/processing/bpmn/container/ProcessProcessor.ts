@@ -1,6 +1,9 @@
 /**
- * The process itself (Zeebe's ProcessProcessor): activates its none start event, completes when
- * no token is left, and answers a caller waiting for the result.
+ * The process itself (Zeebe's ProcessProcessor): activates its none start event (or the start
+ * event that triggered it; the start event opens the event subprocesses' subscriptions), completes
+ * when no token is left, and answers a caller waiting for the result. When an instance a
+ * message with a correlation key started ends, the next buffered message with that key starts
+ * the next one.
  */
 import type { ExecutableFlowNode } from '../../../model/types';
 import type { BpmnElementContext } from '../BpmnElementContext';
@@ -13,19 +16,21 @@ export class ProcessProcessor implements BpmnContainerProcessor {
 
   onActivate(_element: ExecutableFlowNode, context: BpmnElementContext): void {
     this.b.transitions.transitionToActivated(context);
-    const process = this.b.state.processes.getModel(context.value.processDefinitionKey);
-    const startEvent = process?.noneStartEventId
-      ? process.elements.get(process.noneStartEventId)
-      : undefined;
-    if (startEvent) this.b.transitions.activateChildInstance(context, startEvent);
+    this.b.startEvents.activateStartEvent(context);
   }
 
-  onComplete(_element: ExecutableFlowNode, context: BpmnElementContext): void {
+  onComplete(element: ExecutableFlowNode, context: BpmnElementContext): void {
     const waiter = this.b.results.get(context.key);
     const variables = waiter
       ? this.b.state.variables.getVisible(context.key, waiter.fetchVariables)
       : undefined;
+    const startedBy = this.b.state.messageStarts.correlationKeyOf(context.key);
+    this.b.eventSubscriptions.unsubscribeFromEvents(context);
+    this.b.compensations.deleteSubscriptionsOfProcessInstance(context);
     this.b.transitions.transitionToCompleted(context);
+    this.b.startEvents.correlateNextBufferedMessage(startedBy);
+    // created by a call activity: it completes now (CallActivityProcessor)
+    this.b.transitions.onElementCompleted(element, context);
     if (waiter && variables) {
       this.b.ctx.afterCommit(() => {
         if (this.b.results.take(context.key) === waiter) {
@@ -36,6 +41,8 @@ export class ProcessProcessor implements BpmnContainerProcessor {
   }
 
   onTerminate(element: ExecutableFlowNode, context: BpmnElementContext): void {
+    this.b.eventSubscriptions.unsubscribeFromEvents(context);
+    this.b.compensations.deleteSubscriptionsOfProcessInstance(context);
     this.b.incidents.resolveIncidents(context);
     if (this.b.transitions.terminateChildInstances(context))
       this.finishTermination(element, context);
@@ -49,7 +56,11 @@ export class ProcessProcessor implements BpmnContainerProcessor {
     onChildTerminated(this.b, element, flowScope, (e, c) => this.finishTermination(e, c));
   }
 
-  private finishTermination(_element: ExecutableFlowNode, context: BpmnElementContext): void {
+  private finishTermination(element: ExecutableFlowNode, context: BpmnElementContext): void {
+    const startedBy = this.b.state.messageStarts.correlationKeyOf(context.key);
     this.b.transitions.transitionToTerminated(context);
+    this.b.startEvents.correlateNextBufferedMessage(startedBy);
+    // created by a call activity: its termination goes on (CallActivityProcessor)
+    this.b.transitions.onElementTerminated(element, context);
   }
 }

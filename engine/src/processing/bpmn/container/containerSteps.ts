@@ -1,10 +1,12 @@
-/** What containers (process, embedded subprocess) do when a child ends. */
+/** What containers (process, embedded and event subprocess) do when a child ends. */
 import type { ExecutableFlowNode } from '../../../model/types';
 import type { BpmnElementContext } from '../BpmnElementContext';
 import type { BpmnBehaviors } from '../behavior/BpmnBehaviors';
 
 export function onChildCompleted(b: BpmnBehaviors, flowScope: BpmnElementContext): void {
   const instance = b.state.elementInstances.get(flowScope.key);
+  // a path ended: a joining inclusive gateway may not have to wait for it any more
+  if (instance?.state === 'ELEMENT_ACTIVATED') b.inclusiveGateways.activateReadyJoins(flowScope);
   if (instance?.state === 'ELEMENT_ACTIVATED' && b.transitions.canBeCompleted(flowScope.key)) {
     b.transitions.completeElement(flowScope);
   }
@@ -27,5 +29,7 @@ export function onChildTerminated(
       finishTermination(element, flowScope);
     return;
   }
+  // an interrupting event subprocess starts once the other children are terminated
+  if (b.eventSubProcesses.activatePending(flowScope)) return;
   onChildCompleted(b, flowScope);
 }

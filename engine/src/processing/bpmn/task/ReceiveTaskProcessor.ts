@@ -14,6 +14,11 @@ export class CatchEventWaitProcessor implements BpmnElementProcessor {
 
   onActivate(element: ExecutableFlowNode, context: BpmnElementContext): void {
     const b = this.b;
+    if (b.state.eventTriggers.get(context.key)?.elementId === element.id) {
+      // after an event-based gateway: the event already occurred, its variables come along
+      b.transitions.transitionToActivated(context);
+      return b.transitions.completeElement(context);
+    }
     const input = b.variableMappings.applyInputMappings(context, element);
     if (!input.ok) return b.incidents.createIncident(input.failure, context);
     const subscribed = b.eventSubscriptions.subscribeToEvents(element, context, b.ctx.now);

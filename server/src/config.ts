@@ -31,6 +31,14 @@
  * | OIDC_CLIENT_SECRET | unset: public client (PKCE only) | client secret (sent as client_secret_basic) |
  * | OIDC_SCOPES     | openid email profile            | scopes requested at login |
  * | OIDC_EMAIL_CLAIM | email                          | claim matched (case-insensitively) to an existing staff user's e-mail |
+ * | WORKFLOWS_DIR   | workflows (in the repository)   | the service catalog: one folder per service (service.json, .bpmn, .form, .dmn) |
+ * | ZEEBE_MULTI_TENANCY | false                       | true: deploy and start per tenant (Zeebe tenant = our tenant id); false: everything under <default> |
+ * | ENGINE_REQUEST_TIMEOUT | 3s                       | how long a submission waits for the engine before answering 202 with the case waiting to start |
+ * | CASE_START_RETRY_INTERVAL | 10s                   | how often cases waiting to start (engine was unreachable) are started again |
+ * | CITIZEN_SESSION_TIMEOUT | 30m                     | lifetime of a citizen's "my cases" session token |
+ * | CITIZEN_CODES_PER_HOUR | 5                        | one-time codes per e-mail address and hour (per client address: 4 times as many) |
+ * | TASK_JOB_TIMEOUT | 7d                             | how long the inbox holds a user task job activated; renewed (UpdateJobTimeout) when half of it is left |
+ * | TASK_LEASE_SWEEP_INTERVAL | 1h                    | how often the inbox renews the timeouts of its user task jobs |
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -48,11 +56,11 @@ const port = z.coerce
 
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 
-const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
+const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
-/** "30m", "12h", "45s", "800ms" (or a bare number of seconds) as milliseconds; undefined if malformed. */
+/** "30m", "12h", "7d", "45s", "800ms" (or a bare number of seconds) as milliseconds; undefined if malformed. */
 export function parseDuration(value: string): number | undefined {
-  const match = /^(\d+)(ms|s|m|h)?$/.exec(value.trim());
+  const match = /^(\d+)(ms|s|m|h|d)?$/.exec(value.trim());
   if (!match) return undefined;
   const unit = (match[2] ?? 's') as keyof typeof DURATION_UNITS;
   const ms = Number(match[1]) * DURATION_UNITS[unit];
@@ -178,6 +186,17 @@ const envSchema = z.object({
     .regex(/(^|\s)openid(\s|$)/, 'must include openid')
     .default('openid email profile'),
   OIDC_EMAIL_CLAIM: z.string().min(1).default('email'),
+  WORKFLOWS_DIR: z.string().min(1).default(path.join(repositoryRoot, 'workflows')),
+  ZEEBE_MULTI_TENANCY: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true'),
+  ENGINE_REQUEST_TIMEOUT: duration('3s'),
+  CASE_START_RETRY_INTERVAL: duration('10s'),
+  CITIZEN_SESSION_TIMEOUT: duration('30m'),
+  CITIZEN_CODES_PER_HOUR: positiveCount(5),
+  TASK_JOB_TIMEOUT: duration('7d'),
+  TASK_LEASE_SWEEP_INTERVAL: duration('1h'),
 });
 
 /** Staff login through an OpenID Connect provider (authorization code + PKCE). */
@@ -215,6 +234,16 @@ export interface Config {
   loginFailureWindowMs: number;
   /** Undefined when OIDC_ISSUER is unset: staff log in with a password only. */
   oidc: Readonly<OidcConfig> | undefined;
+  /** The service catalog folder (WORKFLOWS_DIR). */
+  workflowsDir: string;
+  zeebeMultiTenancy: boolean;
+  engineRequestTimeoutMs: number;
+  caseStartRetryIntervalMs: number;
+  citizenSessionTimeoutMs: number;
+  citizenCodesPerHour: number;
+  /** How long the inbox holds a user task job (TASK_JOB_TIMEOUT). */
+  taskJobTimeoutMs: number;
+  taskLeaseSweepIntervalMs: number;
 }
 
 export type ConfigResult = { ok: true; config: Readonly<Config> } | { ok: false; message: string };
@@ -298,6 +327,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
               emailClaim: values.OIDC_EMAIL_CLAIM,
             })
           : undefined,
+      workflowsDir: path.resolve(values.WORKFLOWS_DIR),
+      zeebeMultiTenancy: values.ZEEBE_MULTI_TENANCY,
+      engineRequestTimeoutMs: values.ENGINE_REQUEST_TIMEOUT,
+      caseStartRetryIntervalMs: values.CASE_START_RETRY_INTERVAL,
+      citizenSessionTimeoutMs: values.CITIZEN_SESSION_TIMEOUT,
+      citizenCodesPerHour: values.CITIZEN_CODES_PER_HOUR,
+      taskJobTimeoutMs: values.TASK_JOB_TIMEOUT,
+      taskLeaseSweepIntervalMs: values.TASK_LEASE_SWEEP_INTERVAL,
     }),
   };
 }

@@ -1,9 +1,10 @@
 /**
  * Starts everything `npm start` runs: the HTTP port first (liveness answers at once, readiness
  * says down while starting), then database and migrations, the embedded engine (unless
- * ZEEBE_ADDRESS points at a Zeebe cluster), the Zeebe client, the full app, and the admin-ui
- * build when it is missing. `close()` shuts down gracefully: stop accepting, let in-flight
- * requests finish, stop the engine, close the pool.
+ * ZEEBE_ADDRESS points at a Zeebe cluster), the Zeebe client, the job workers
+ * (`workers/startWorkers.ts`), the full app, and the admin-ui build when it is missing.
+ * `close()` shuts down gracefully: stop accepting, let in-flight requests finish, stop the
+ * workers (jobs in hand are finished), stop the engine, close the pool.
  */
 import type { AddressInfo } from 'node:net';
 import http from 'node:http';
@@ -18,6 +19,7 @@ import { createApp } from './http/app';
 import { createBootApp } from './http/bootApp';
 import { createServices } from './services';
 import { seedTenantsAndStaff } from './staff/seed';
+import { startWorkers } from './workers/startWorkers';
 
 export interface RunningServer {
   url: string;
@@ -51,7 +53,7 @@ export async function startServer(
   const url = config.publicUrl ?? `http://localhost:${port}`;
   hooks.onListening?.(url);
   try {
-    const running = await startServices(config, logger);
+    const running = await startServices(config, logger, url);
     handler = running.app;
     return { url, port, ...running.exposed, close: shutdown(server, running.stop) };
   } catch (err) {
@@ -60,7 +62,7 @@ export async function startServer(
   }
 }
 
-async function startServices(config: Config, logger: Logger) {
+async function startServices(config: Config, logger: Logger, url: string) {
   const db = await openServerDatabase(config);
   const applied = await migrateServer(db);
   if (applied.length) logger.info({ migrations: applied }, 'database migrated');
@@ -77,6 +79,24 @@ async function startServices(config: Config, logger: Logger) {
   const engineAddress = config.zeebeAddress ?? `127.0.0.1:${embedded!.port}`;
   const zeebe = createZeebeClient(engineAddress);
 
+  const services = createServices(db.knex, config, {
+    engine: () => zeebe,
+    publicUrl: () => url,
+    logger: logger.child({ component: 'cases' }),
+  });
+  await services.portal.start(config.env);
+  const workers = await startWorkers({
+    zeebe,
+    knex: db.knex,
+    audit: services.audit,
+    mail: services.mail,
+    documents: services.documents,
+    tasks: services.tasks,
+    caseJobs: services.portal.jobs,
+    config,
+    logger: logger.child({ component: 'workers' }),
+  });
+
   const adminUi = startAdminUiBuild(config, logger);
   const app = createApp({
     logger,
@@ -92,13 +112,15 @@ async function startServices(config: Config, logger: Logger) {
     adminUi: { dist: config.adminUiDist, build: adminUi },
     knex: db.knex,
     config,
-    services: createServices(db.knex, config),
+    services,
   });
 
   return {
     app,
     exposed: { engineAddress, knex: db.knex },
     stop: async () => {
+      services.portal.stop();
+      await workers.stop();
       await zeebe.close().catch(() => {});
       await embedded?.stop();
       await db.close();

@@ -13,8 +13,13 @@ import { authorizeAdmin } from '../auth/authorizeAdmin';
 import { staffAuth } from '../auth/staffAuth';
 import type { Config } from '../config';
 import { mailOutboxRoutes } from '../mail/mail.routes';
+import { serviceRoutes } from '../services/service.routes';
+import { submissionRoutes } from '../submissions/submission.routes';
+import { citizenRoutes } from '../citizens/citizen.routes';
+import { caseRoutes } from '../cases/case.routes';
 import type { AppServices } from '../services';
 import { staffRoutes } from '../staff/staff.routes';
+import { taskRoutes } from '../tasks/task.routes';
 import { tenantRoutes } from '../tenants/tenant.routes';
 import { adminUiRoutes, type AdminUiBuild } from './adminUi';
 import { healthRoutes, type ReadinessCheck } from './health.routes';
@@ -46,10 +51,15 @@ export function routeModules(
   modules.push(healthRoutes(options.readiness, () => document));
   modules.push(tenantRoutes(), authRoutes(), staffRoutes());
   if (options.services) {
-    const { audit, mail } = options.services;
+    const { audit, mail, documents, portal } = options.services;
     modules.push(
       auditRoutes({ audit, authorizeAdmin }),
       mailOutboxRoutes({ mail, audit, authorizeAdmin }),
+      serviceRoutes({ catalog: portal.catalog, adoptions: portal.adoptions }),
+      submissionRoutes({ submissions: portal.submissions, limits: portal.uploadLimits }),
+      citizenRoutes({ access: portal.citizens, views: portal.views, documents }),
+      caseRoutes({ staffCases: portal.staffCases }),
+      taskRoutes({ tasks: options.services.tasks.tasks }),
     );
   }
   Object.assign(document.paths, ...modules.map((module) => module.openapi));

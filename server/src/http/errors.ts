@@ -113,3 +113,67 @@ export class NotReadyError extends HttpError {
   readonly status = 503;
   readonly titleKey = 'problem.not_ready';
 }
+
+/** The same Idempotency-Key came with a different request body. */
+export class IdempotencyKeyMismatchError extends HttpError {
+  readonly status = 422;
+  readonly titleKey = 'problem.idempotency_mismatch';
+  override readonly detailKey = 'problem.idempotency_mismatch.detail' as const;
+}
+
+/** A citizen route without a tracking token or "my cases" session. */
+export class CitizenSignInRequiredError extends HttpError {
+  readonly status = 401;
+  readonly titleKey = 'problem.unauthorized';
+  override readonly detailKey = 'problem.citizen_sign_in_required.detail' as const;
+  constructor(message: string) {
+    super(message);
+    this.headers['WWW-Authenticate'] = 'Bearer realm="serviceportal"';
+  }
+}
+
+/** A wrong, used up or expired one-time code of "my cases". */
+export class LoginCodeInvalidError extends HttpError {
+  readonly status = 401;
+  readonly titleKey = 'problem.code_invalid';
+  override readonly detailKey = 'problem.code_invalid.detail' as const;
+}
+
+/** The tenant does not offer (has not adopted, or disabled) the service. */
+export class ServiceNotOfferedError extends HttpError {
+  readonly status = 404;
+  readonly titleKey = 'problem.not_found';
+  override readonly detailKey = 'problem.service_unavailable_for_tenant.detail' as const;
+}
+
+/** The task is no longer open (completed, ended by its process) or is being completed. */
+export class TaskNotOpenError extends HttpError {
+  readonly status = 409;
+  readonly titleKey = 'problem.conflict';
+  override readonly detailKey = 'problem.task_not_open.detail' as const;
+}
+
+/** Completing, unclaiming or claiming a task that is assigned to someone else (or to nobody). */
+export class TaskNotAssignedToYouError extends HttpError {
+  readonly status = 409;
+  readonly titleKey = 'problem.conflict';
+  override readonly detailKey = 'problem.task_not_assigned_to_you.detail' as const;
+}
+
+/** The task names a form whose deployment the server did not record: it cannot validate. */
+export class TaskFormUnavailableError extends HttpError {
+  readonly status = 503;
+  readonly titleKey = 'problem.not_ready';
+  override readonly detailKey = 'problem.task_form_unavailable.detail' as const;
+}
+
+/** CompleteJob sent, not yet acknowledged: the task is completed once the engine answers. */
+export class TaskCompletionPendingError extends HttpError {
+  readonly status = 503;
+  readonly titleKey = 'problem.not_ready';
+  override readonly detailKey = 'problem.task_completion_pending.detail' as const;
+  constructor(message: string) {
+    super(message);
+    this.headers['Retry-After'] = '5';
+  }
+}

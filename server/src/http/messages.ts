@@ -42,6 +42,46 @@ const de = {
     'Jeder Mandant braucht mindestens eine aktive Person mit der Rolle Administration.',
   'problem.staff_exists.detail': 'Benutzername oder E-Mail-Adresse ist bereits vergeben.',
   'problem.group_exists.detail': 'Diese Gruppe gibt es im Mandanten bereits.',
+  'problem.idempotency_mismatch': 'Idempotency-Key bereits verwendet',
+  'problem.idempotency_mismatch.detail':
+    'Dieser Idempotency-Key wurde schon für eine andere Anfrage verwendet. Bitte senden Sie neue Daten mit einem neuen Schlüssel.',
+  'problem.service_unavailable_for_tenant.detail':
+    'Diese Dienstleistung wird von dieser Gemeinde nicht angeboten.',
+  'problem.code_invalid': 'Code ungültig',
+  'problem.code_invalid.detail':
+    'Der Code ist falsch oder abgelaufen. Bitte fordern Sie einen neuen Code an.',
+  'problem.citizen_sign_in_required.detail':
+    'Bitte öffnen Sie den Link aus Ihrer E-Mail oder melden Sie sich mit einem Code an.',
+  'field.required': 'Pflichtfeld',
+  'field.unknown': 'Dieses Feld gibt es im Formular nicht.',
+  'field.type_object': 'Muss ein Objekt sein.',
+  'field.type_text': 'Muss ein Text sein.',
+  'field.type_number': 'Muss eine Zahl sein.',
+  'field.type_boolean': 'Muss ja oder nein sein.',
+  'field.type_list': 'Muss eine Liste sein.',
+  'field.option': 'Bitte wählen Sie einen der angebotenen Werte.',
+  'field.pattern': 'Entspricht nicht dem verlangten Format.',
+  'field.min_length': 'Mindestens {n} Zeichen.',
+  'field.max_length': 'Höchstens {n} Zeichen.',
+  'field.min': 'Mindestens {n}.',
+  'field.max': 'Höchstens {n}.',
+  'field.integer': 'Muss eine ganze Zahl sein.',
+  'field.decimals': 'Höchstens {n} Nachkommastellen.',
+  'field.increment': 'Muss ein Vielfaches von {n} sein.',
+  'field.email': 'Muss eine gültige E-Mail-Adresse sein.',
+  'field.phone': 'Muss eine internationale Telefonnummer sein (z. B. +41411234567).',
+  'field.date': 'Muss ein Datum sein (JJJJ-MM-TT).',
+  'field.time': 'Muss eine Uhrzeit sein (HH:MM).',
+  'field.datetime': 'Muss Datum und Uhrzeit sein.',
+  'field.past_date': 'Das Datum darf nicht in der Vergangenheit liegen.',
+  'problem.task_not_open.detail':
+    'Diese Aufgabe ist nicht mehr offen: Sie wurde erledigt, vom Prozess beendet oder wird gerade abgeschlossen.',
+  'problem.task_not_assigned_to_you.detail':
+    'Diese Aufgabe ist Ihnen nicht zugewiesen. Übernehmen Sie sie zuerst (oder sie gehört bereits jemand anderem).',
+  'problem.task_form_unavailable.detail':
+    'Das Formular dieser Aufgabe ist dem Server nicht bekannt. Bitte wenden Sie sich an die Administration.',
+  'problem.task_completion_pending.detail':
+    'Die Prozess-Engine hat noch nicht geantwortet. Die Aufgabe wird abgeschlossen, sobald sie antwortet.',
   'problem.internal': 'Interner Fehler',
   'problem.internal.detail':
     'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
@@ -82,6 +122,44 @@ const en: Record<MessageKey, string> = {
   'problem.last_admin.detail': 'Every tenant needs at least one active administrator.',
   'problem.staff_exists.detail': 'The user name or e-mail address is already taken.',
   'problem.group_exists.detail': 'This group already exists in the tenant.',
+  'problem.idempotency_mismatch': 'Idempotency-Key already used',
+  'problem.idempotency_mismatch.detail':
+    'This Idempotency-Key was already used for a different request. Send new data with a new key.',
+  'problem.service_unavailable_for_tenant.detail': 'This municipality does not offer this service.',
+  'problem.code_invalid': 'Invalid code',
+  'problem.code_invalid.detail': 'The code is wrong or has expired. Please request a new one.',
+  'problem.citizen_sign_in_required.detail':
+    'Please open the link from your e-mail or sign in with a code.',
+  'field.required': 'Required',
+  'field.unknown': 'The form has no such field.',
+  'field.type_object': 'Must be an object.',
+  'field.type_text': 'Must be text.',
+  'field.type_number': 'Must be a number.',
+  'field.type_boolean': 'Must be yes or no.',
+  'field.type_list': 'Must be a list.',
+  'field.option': 'Please choose one of the offered values.',
+  'field.pattern': 'Does not have the required format.',
+  'field.min_length': 'At least {n} characters.',
+  'field.max_length': 'At most {n} characters.',
+  'field.min': 'At least {n}.',
+  'field.max': 'At most {n}.',
+  'field.integer': 'Must be a whole number.',
+  'field.decimals': 'At most {n} decimal places.',
+  'field.increment': 'Must be a multiple of {n}.',
+  'field.email': 'Must be a valid e-mail address.',
+  'field.phone': 'Must be an international phone number (e.g. +41411234567).',
+  'field.date': 'Must be a date (YYYY-MM-DD).',
+  'field.time': 'Must be a time (HH:MM).',
+  'field.datetime': 'Must be a date and time.',
+  'field.past_date': 'The date must not be in the past.',
+  'problem.task_not_open.detail':
+    'This task is no longer open: it was completed, ended by its process, or is being completed right now.',
+  'problem.task_not_assigned_to_you.detail':
+    'This task is not assigned to you. Claim it first (or it already belongs to someone else).',
+  'problem.task_form_unavailable.detail':
+    'The server does not know the form of this task. Please contact an administrator.',
+  'problem.task_completion_pending.detail':
+    'The process engine has not answered yet. The task will be completed as soon as it does.',
   'problem.internal': 'Internal error',
   'problem.internal.detail': 'An unexpected error occurred. Please try again later.',
 };

@@ -163,6 +163,9 @@ export function authRoutes(): RouteModule {
       throw new NotReadyError('identity provider unreachable');
     }
     req.session.oidc = started.pending;
+    // express-session sends a redirect's headers before its own save completes; a fast
+    // provider brings the browser back before the pending login is stored. Store it first.
+    await saveSession(req);
     res.set('Cache-Control', 'no-store');
     res.redirect(303, started.url.href);
   });
@@ -171,9 +174,11 @@ export function authRoutes(): RouteModule {
     const context = authContext(req);
     if (!context.oidc) throw new NotFoundError('OIDC not configured');
     const pending = req.session.oidc;
-    delete req.session.oidc;
     res.set('Cache-Control', 'no-store');
     if (!pending) return res.redirect(303, OIDC_FAILURE_REDIRECT);
+    // Used once: gone from the store before the code is redeemed.
+    delete req.session.oidc;
+    await saveSession(req);
     const query = req.originalUrl.includes('?')
       ? req.originalUrl.slice(req.originalUrl.indexOf('?'))
       : '';

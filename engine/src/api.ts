@@ -28,10 +28,16 @@ export interface Rejection {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; rejection: Rejection };
 
-/** Thrown only for backpressure; the gateway answers RESOURCE_EXHAUSTED. */
+/**
+ * Thrown only for backpressure (processing/RequestLimiter.ts): the command was refused before it
+ * was queued. The message is the broker's; the gateway answers RESOURCE_EXHAUSTED.
+ */
 export class BackpressureError extends Error {
-  constructor() {
-    super('Expected to handle gRPC request, but the broker is overloaded (backpressure)');
+  constructor(
+    /** The refused command, e.g. { valueType: 'MESSAGE', intent: 'PUBLISH' }. */
+    readonly command: { valueType: string; intent: string },
+  ) {
+    super('Reached maximum capacity of requests handled');
     this.name = 'BackpressureError';
   }
 }
@@ -106,6 +112,19 @@ export interface ProcessInstanceCreated {
   tenantId: string;
 }
 
+/** ModifyProcessInstance (Zeebe 8.6): activate elements, terminate element instances. */
+export interface ModifyProcessInstanceRequest {
+  processInstanceKey: Key;
+  activateInstructions: {
+    elementId: string;
+    /** The flow scope instance to activate in (or above it); -1 = the only existing one. */
+    ancestorElementInstanceKey: Key;
+    /** scopeId '' = the process instance (global variables). */
+    variableInstructions: { variables: Variables; scopeId: string }[];
+  }[];
+  terminateInstructions: { elementInstanceKey: Key }[];
+}
+
 export interface ProcessInstanceResult extends ProcessInstanceCreated {
   variables: Variables;
 }
@@ -158,6 +177,50 @@ export interface TopologyInfo {
   brokers: { nodeId: number; host: string; port: number; version: string }[];
 }
 
+/** EvaluateDecision: the latest decision by id, or the decision by key (`-1`: none). */
+export interface EvaluateDecisionRequest {
+  decisionId: string;
+  decisionKey: Key;
+  variables: Variables;
+  tenantId: string;
+}
+
+/** A decision evaluated within an EvaluateDecision call; values are JSON texts. */
+export interface EvaluatedDecisionResult {
+  decisionKey: Key;
+  decisionId: string;
+  decisionName: string;
+  decisionVersion: number;
+  decisionType: string;
+  decisionOutput: string;
+  tenantId: string;
+  evaluatedInputs: { inputId: string; inputName: string; inputValue: string }[];
+  matchedRules: {
+    ruleId: string;
+    ruleIndex: number;
+    evaluatedOutputs: { outputId: string; outputName: string; outputValue: string }[];
+  }[];
+}
+
+/** The answer of EvaluateDecision (a failed evaluation is an answer too, with failureMessage). */
+export interface EvaluateDecisionResponse {
+  decisionKey: Key;
+  decisionId: string;
+  decisionName: string;
+  decisionVersion: number;
+  decisionRequirementsId: string;
+  decisionRequirementsKey: Key;
+  /** JSON text; "null" when the evaluation failed. */
+  decisionOutput: string;
+  evaluatedDecisions: EvaluatedDecisionResult[];
+  /** '' unless the evaluation failed. */
+  failedDecisionId: string;
+  failureMessage: string;
+  tenantId: string;
+  /** The key of the DECISION_EVALUATION record. */
+  decisionInstanceKey: Key;
+}
+
 export interface EngineApi {
   topology(): TopologyInfo;
 
@@ -171,6 +234,7 @@ export interface EngineApi {
     opts: { requestTimeout: number; fetchVariables: string[] },
   ): Promise<Result<ProcessInstanceResult>>;
   cancelProcessInstance(processInstanceKey: Key): Promise<Result<void>>;
+  modifyProcessInstance(req: ModifyProcessInstanceRequest): Promise<Result<void>>;
 
   /** Activates up to maxJobsToActivate jobs right now; never waits (the gateway does long polling). */
   activateJobs(req: ActivateJobsRequest): Promise<Result<ActivatedJob[]>>;
@@ -205,4 +269,6 @@ export interface EngineApi {
     variables: Variables;
     tenantId: string;
   }): Promise<Result<{ key: Key; tenantId: string }>>;
+
+  evaluateDecision(req: EvaluateDecisionRequest): Promise<Result<EvaluateDecisionResponse>>;
 }

@@ -9,7 +9,7 @@
  * | DATABASE_URL           | unset: embedded PGlite in ./data/engine | PostgreSQL connection string (postgres://…)             |
  * | LOG_LEVEL              | info                            | fatal, error, warn, info, debug, trace or silent                |
  * | ENGINE_MULTI_TENANCY   | false                           | true: requests must name a tenant, as in Zeebe with multi-tenancy |
- * | ENGINE_MAX_IN_FLIGHT   | unset: the engine's limit (1000) | commands in flight before RESOURCE_EXHAUSTED (backpressure)    |
+ * | ENGINE_MAX_IN_FLIGHT   | 200 (measured; engine/README.md) | commands in flight at which new work gets RESOURCE_EXHAUSTED (backpressure; processing/RequestLimiter.ts) |
  * | ENGINE_CLOCK_CONTROL   | false                           | true: Zeebe's clock actuator on the management port, so tests or an operator can move time |
  * | ENGINE_MANAGEMENT_PORT | 9600                            | HTTP port of /actuator/clock (only with ENGINE_CLOCK_CONTROL)   |
  */

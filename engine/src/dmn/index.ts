@@ -5,7 +5,9 @@
  * Never throws; a problem is Zeebe's failure text without the resource name.
  *
  *   parse/     XML → dmn-moddle objects; unreadable XML or an unknown namespace → one failure
- *   validate/  DecisionLogicChecker (dmn-scala's checks), references (cycles), readDrg
+ *   validate/  DecisionLogicChecker (dmn-scala's checks), references (cycles), readDrg,
+ *              readDecisionLogic (the executable model)
+ *   evaluate/  evaluateDecision: a decision of an executable DRG with variables → result + audit
  */
 import { childrenOf, parseDmn } from './parse/parseDmn';
 import type { DmnTransformResult } from './types';
@@ -14,6 +16,8 @@ import { readDrg } from './validate/readDrg';
 import { cyclicDependencies } from './validate/references';
 
 export type * from './types';
+export type * from './evaluate/types';
+export { evaluateDecision } from './evaluate/evaluateDecision';
 
 export async function transformDmn(xml: string): Promise<DmnTransformResult> {
   try {

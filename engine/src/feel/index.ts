@@ -8,10 +8,14 @@
  *   syntax.ts    — checkExpression (deploy time), cached per expression text
  *   builtins.ts  — the Camunda built-ins feelin lacks (list at the top of the file)
  *   values.ts    — feelin values ↔ plain JSON; warnings.ts — Zeebe's warning texts
+ *   (DMN evaluation uses runExpression, which keeps feelin's values, and withoutWarnings)
  *   clock.ts     — the clock `now()` and `today()` read
  */
 export type { FeelCheck, FeelResult, FeelResultType, FeelWarning, JsonValue } from './types';
 export { isExpression, evaluateExpression, evaluateValue, evaluateUnaryTests } from './evaluate';
+export { runExpression, type Evaluation } from './evaluate';
+export { feelTypeOf, toJson, valueEquals } from './values';
+export { withoutWarnings } from './warnings';
 export {
   evaluateString,
   evaluateNumber,

@@ -10,10 +10,21 @@ import { describeValue, isPlainObject } from './values';
  * Texts feel-scala 1.18 uses (FeelInterpreter, EvalContext) are matched for missing variables,
  * context entries and functions; other warnings keep feelin's text under the same type.
  */
+const WARNINGS_INTRO = ' The evaluation reported the following warnings:\n';
+
 export function withWarnings(message: string, warnings: readonly FeelWarning[]): string {
   if (warnings.length === 0) return message;
   const lines = warnings.map((warning) => `[${warning.type}] ${warning.message}`).join('\n');
-  return `${message} The evaluation reported the following warnings:\n${lines}`;
+  return `${message}${WARNINGS_INTRO}${lines}`;
+}
+
+/**
+ * The failure without the appended warnings: dmn-scala reports feel-scala's failure message
+ * alone (DMN evaluation failures carry no warnings in Zeebe).
+ */
+export function withoutWarnings(message: string): string {
+  const at = message.indexOf(WARNINGS_INTRO);
+  return at < 0 ? message : message.slice(0, at);
 }
 
 export function fromFeelinWarnings(

@@ -12,10 +12,12 @@ import type { GatewayContext } from './GatewayContext';
 import { JobChannels } from './jobs/JobChannels';
 import { loadGatewayService } from './proto';
 import { activateJobs, streamActivatedJobs } from './rpc/activateJobs';
+import { evaluateDecision } from './rpc/decisions';
 import { deleteResource, deployProcess, deployResource } from './rpc/deployments';
 import { resolveIncident } from './rpc/incidents';
 import { completeJob, failJob, throwError, updateJobRetries, updateJobTimeout } from './rpc/jobs';
 import { broadcastSignal, publishMessage } from './rpc/messages';
+import { modifyProcessInstance } from './rpc/modifyProcessInstance';
 import { notImplemented } from './rpc/notImplemented';
 import {
   cancelProcessInstance,
@@ -73,8 +75,8 @@ export class GatewayServer {
       ResolveIncident: resolveIncident(ctx),
       PublishMessage: publishMessage(ctx),
       BroadcastSignal: broadcastSignal(ctx),
-      EvaluateDecision: notImplemented(ctx, 'EvaluateDecision'),
-      ModifyProcessInstance: notImplemented(ctx, 'ModifyProcessInstance'),
+      EvaluateDecision: evaluateDecision(ctx),
+      ModifyProcessInstance: modifyProcessInstance(ctx),
       MigrateProcessInstance: notImplemented(ctx, 'MigrateProcessInstance'),
     });
   }

@@ -76,6 +76,17 @@ export interface CancelProcessInstanceRequestMessage {
   processInstanceKey: Int64;
 }
 
+export interface ModifyProcessInstanceRequestMessage {
+  processInstanceKey: Int64;
+  activateInstructions: {
+    elementId: string;
+    ancestorElementInstanceKey: Int64;
+    variableInstructions: { variables: string; scopeId: string }[];
+  }[];
+  terminateInstructions: { elementInstanceKey: Int64 }[];
+  operationReference?: Int64;
+}
+
 export interface CompleteJobRequestMessage {
   jobKey: Int64;
   variables: string;
@@ -133,4 +144,11 @@ export interface BroadcastSignalRequestMessage {
 
 export interface DeleteResourceRequestMessage {
   resourceKey: Int64;
+}
+
+export interface EvaluateDecisionRequestMessage {
+  decisionKey: Int64;
+  decisionId: string;
+  variables: string;
+  tenantId: string;
 }

@@ -10,15 +10,21 @@
  *   PROCESSING_ERROR    INTERNAL
  *   anything else       UNKNOWN
  *
- * Backpressure becomes RESOURCE_EXHAUSTED. A business error is never UNAVAILABLE: clients retry
- * UNAVAILABLE. Unexpected errors are logged with an id and answered INTERNAL without their text,
- * so no database message reaches a client.
+ * Backpressure becomes RESOURCE_EXHAUSTED with the broker's text ("Reached maximum capacity of
+ * requests handled"); a process instance creation, which Zeebe's gateway tries on every partition
+ * (RequestRetryHandler), with the gateway's text once all partitions refused it. A business error
+ * is never UNAVAILABLE: clients retry UNAVAILABLE. Unexpected errors are logged with an id and
+ * answered INTERNAL without their text, so no database message reaches a client.
  */
 import { randomUUID } from 'node:crypto';
 import { status, type StatusObject } from '@grpc/grpc-js';
 import type { Logger } from 'pino';
 import { BackpressureError, type Rejection, type RejectionType } from '../api';
 import { GatewayError, RejectionError } from './GatewayError';
+
+/** Zeebe's RequestRetriesExhaustedException: every partition refused the creation. */
+const ALL_PARTITIONS_REFUSED =
+  'Expected to execute the command on one of the partitions, but all failed; there are no more partitions available to retry. Please try again. If the error persists contact your zeebe operator';
 
 export type GrpcFailure = Pick<StatusObject, 'code' | 'details'>;
 
@@ -45,7 +51,11 @@ export function errorToStatus(error: unknown, logger: Logger): GrpcFailure {
   if (error instanceof GatewayError) return { code: error.code, details: error.message };
   if (error instanceof RejectionError) return rejectionToStatus(error.rejection);
   if (error instanceof BackpressureError) {
-    return { code: status.RESOURCE_EXHAUSTED, details: error.message };
+    const retriedOnPartitions = error.command.valueType === 'PROCESS_INSTANCE_CREATION';
+    return {
+      code: status.RESOURCE_EXHAUSTED,
+      details: retriedOnPartitions ? ALL_PARTITIONS_REFUSED : error.message,
+    };
   }
   const errorId = randomUUID();
   logger.error(

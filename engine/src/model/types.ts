@@ -74,7 +74,13 @@ export interface UserTaskDefinition {
   formId?: string;
   /** Embedded zeebe:userTaskForm body, when present. */
   embeddedForm?: string;
+  /** Which version of the linked form (formId) is used; absent means latest. */
+  formBinding?: ResourceBinding;
 }
+
+/** zeebe:calledElement / zeebe:formDefinition bindingType (Camunda 8.6), with its versionTag. */
+export type ResourceBinding =
+  { type: 'latest' } | { type: 'deployment' } | { type: 'versionTag'; versionTag: string };
 
 export interface TimerDefinition {
   kind: 'duration' | 'date' | 'cycle';
@@ -137,6 +143,8 @@ export interface MultiInstanceDefinition {
 
 export interface CalledElementDefinition {
   processId: string;
+  /** Which version of the called process is instantiated; absent means latest. */
+  binding?: ResourceBinding;
   propagateAllChildVariables: boolean;
   propagateAllParentVariables: boolean;
 }

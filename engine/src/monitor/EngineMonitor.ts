@@ -14,12 +14,14 @@ import { foldElementInstances } from './elementInstances';
 import { readHistory } from './history';
 import { foldIncidents, openIncidentsByElement, searchIncidents } from './incidents';
 import { readInstanceEvents } from './instanceEvents';
+import { readProcessDefinition } from './processDefinitions';
 import { checkKey } from './page';
 import { findProcessInstance, searchProcessInstances } from './processInstances';
 import type {
   ElementStatistics,
   IncidentQuery,
   MonitoredIncident,
+  MonitoredProcessDefinition,
   MonitoredProcessInstance,
   MonitoredRecord,
   MonitorPage,
@@ -69,6 +71,11 @@ export class EngineMonitor {
   async getElementStatistics(processDefinitionKey: string): Promise<ElementStatistics[]> {
     checkKey('processDefinitionKey', processDefinitionKey);
     return this.readOnly((trx) => readElementStatistics(trx, processDefinitionKey));
+  }
+
+  /** The process definition with its BPMN XML; undefined if unknown. */
+  getProcessDefinition(key: string): Promise<MonitoredProcessDefinition | undefined> {
+    return readProcessDefinition(this.knex, checkKey('key', key));
   }
 
   /** Newest first; without a state, open and resolved ones. */

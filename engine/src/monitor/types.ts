@@ -138,3 +138,13 @@ export interface IncidentQuery extends PageQuery {
   /** Only incidents of these tenants; an empty list matches nothing. */
   tenantIds?: readonly string[];
 }
+
+/** A deployed process definition with the BPMN XML it was parsed from. */
+export interface MonitoredProcessDefinition {
+  key: string;
+  bpmnProcessId: string;
+  version: number;
+  tenantId: string;
+  resourceName: string;
+  bpmnXml: string;
+}

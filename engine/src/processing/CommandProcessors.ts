@@ -4,6 +4,7 @@ import type { BpmnBehaviors } from './bpmn/behavior/BpmnBehaviors';
 import { BpmnElementProcessors } from './bpmn/BpmnElementProcessors';
 import { BpmnStreamProcessor } from './bpmn/BpmnStreamProcessor';
 import type { CommandProcessor } from './CommandProcessor';
+import { DecisionEvaluationEvaluateProcessor } from './decision/DecisionEvaluationEvaluateProcessor';
 import { DeploymentCreateProcessor } from './deployment/DeploymentCreateProcessor';
 import { ResourceDeletionProcessor } from './deployment/ResourceDeletionProcessor';
 import { IncidentResolveProcessor } from './incident/IncidentResolveProcessor';
@@ -21,6 +22,7 @@ import {
 } from './message/MessageScheduledProcessors';
 import { ProcessInstanceCancelProcessor } from './processinstance/ProcessInstanceCancelProcessor';
 import { ProcessInstanceCreateProcessor } from './processinstance/ProcessInstanceCreateProcessor';
+import { ProcessInstanceModifyProcessor } from './processinstance/ProcessInstanceModifyProcessor';
 import { SignalBroadcastProcessor } from './signal/SignalBroadcastProcessor';
 import { StartEventSubscriptions } from './startevent/StartEventSubscriptions';
 import { TimerTriggerProcessor } from './timer/TimerTriggerProcessor';
@@ -41,6 +43,7 @@ export function createCommandProcessors(b: BpmnBehaviors): CommandProcessorTable
     ['PROCESS_INSTANCE_CREATION', 'CREATE', create],
     ['PROCESS_INSTANCE_CREATION', 'CREATE_WITH_AWAITING_RESULT', create],
     ['PROCESS_INSTANCE', 'CANCEL', new ProcessInstanceCancelProcessor()],
+    ['PROCESS_INSTANCE_MODIFICATION', 'MODIFY', new ProcessInstanceModifyProcessor(b)],
     ['PROCESS_INSTANCE', 'ACTIVATE_ELEMENT', bpmn],
     ['PROCESS_INSTANCE', 'COMPLETE_ELEMENT', bpmn],
     ['PROCESS_INSTANCE', 'TERMINATE_ELEMENT', bpmn],
@@ -59,6 +62,7 @@ export function createCommandProcessors(b: BpmnBehaviors): CommandProcessorTable
     ['PROCESS_MESSAGE_SUBSCRIPTION', 'CORRELATE', new SubscriptionCorrelateProcessor(correlation)],
     ['TIMER', 'TRIGGER', new TimerTriggerProcessor(b)],
     ['SIGNAL', 'BROADCAST', new SignalBroadcastProcessor(b)],
+    ['DECISION_EVALUATION', 'EVALUATE', new DecisionEvaluationEvaluateProcessor()],
   ];
   return new Map(
     entries.map(([valueType, intent, processor]) => [commandId(valueType, intent), processor]),

@@ -14,8 +14,11 @@ import {
   type CreateProcessInstanceRequest,
   type DeployResourceRequest,
   type DeploymentResult,
+  type EvaluateDecisionRequest,
+  type EvaluateDecisionResponse,
   type EngineApi,
   type Key,
+  type ModifyProcessInstanceRequest,
   type ProcessInstanceCreated,
   type ProcessInstanceResult,
   type PublishMessageRequest,
@@ -27,10 +30,15 @@ import {
 import type { Clock } from '../clock';
 import { EngineState } from '../state/EngineState';
 import { migrateLatest } from '../state/migrator';
-import type { ProcessInstanceCreationValue } from '../state/protocol/values';
+import type {
+  ProcessInstanceCreationValue,
+  ProcessInstanceModificationValue,
+} from '../state/protocol/values';
 import { BpmnBehaviors } from './bpmn/behavior/BpmnBehaviors';
 import { CommandLoop } from './CommandLoop';
 import { createCommandProcessors } from './CommandProcessors';
+import type { DecisionEvaluationResponse } from './decision/DecisionEvaluationEvaluateProcessor';
+import { toEvaluateDecisionResponse } from './decision/evaluateDecisionResponse';
 import { parseResources } from './deployment/parseResources';
 import { EngineLock } from './EngineLock';
 import { JobListeners } from './JobListeners';
@@ -42,13 +50,18 @@ import { TenantRules } from './TenantRules';
 import { DueDateScheduler } from './scheduler/DueDateScheduler';
 import { StreamProcessor, type QueuedCommand } from './StreamProcessor';
 import { Writers } from './Writers';
+import {
+  DEFAULT_MAX_IN_FLIGHT_COMMANDS,
+  RequestLimiter,
+  type LimitedCommand,
+} from './RequestLimiter';
 
 export interface EngineOptions {
   knex: Knex;
   clock: Clock;
   logger?: pino.Logger;
   multiTenancy?: boolean;
-  /** Max in-flight create/publish commands before BackpressureError. */
+  /** Commands in flight at which new work is refused with BackpressureError (RequestLimiter). */
   maxInFlightCommands?: number;
 }
 
@@ -63,7 +76,7 @@ export class Engine implements EngineApi {
   private readonly scheduler: DueDateScheduler;
   private readonly multiTenancy: boolean;
   private readonly tenantRules: TenantRules;
-  private readonly maxInFlight: number;
+  private readonly limiter: RequestLimiter;
   private stopped = false;
 
   static async create(options: EngineOptions): Promise<Engine> {
@@ -91,7 +104,10 @@ export class Engine implements EngineApi {
   ) {
     this.multiTenancy = options.multiTenancy ?? false;
     this.tenantRules = new TenantRules(this.multiTenancy);
-    this.maxInFlight = options.maxInFlightCommands ?? 1000;
+    this.limiter = new RequestLimiter(
+      options.maxInFlightCommands ?? DEFAULT_MAX_IN_FLIGHT_COMMANDS,
+      () => this.loop.inFlight,
+    );
     const writers = new Writers(state);
     const ctx = new ProcessingContext(state, writers, this.jobListeners);
     const behaviors = new BpmnBehaviors(ctx, this.results);
@@ -130,6 +146,11 @@ export class Engine implements EngineApi {
   /** Resolves when every command queued so far (schedulers' included) is processed. */
   async idle(): Promise<void> {
     await this.loop.drain();
+  }
+
+  /** Commands queued or being processed now: what backpressure compares with its limit. */
+  get inFlightCommands(): number {
+    return this.loop.inFlight;
   }
 
   topology(): TopologyInfo {
@@ -171,7 +192,6 @@ export class Engine implements EngineApi {
   async createProcessInstance(
     req: CreateProcessInstanceRequest,
   ): Promise<Result<ProcessInstanceCreated>> {
-    this.checkBackpressure();
     const value = this.creationValue('CreateProcessInstance', req);
     if ('ok' in value) return value;
     return this.send({
@@ -186,9 +206,12 @@ export class Engine implements EngineApi {
     req: CreateProcessInstanceRequest,
     opts: { requestTimeout: number; fetchVariables: string[] },
   ): Promise<Result<ProcessInstanceResult>> {
-    this.checkBackpressure();
     const value = this.creationValue('CreateProcessInstanceWithResult', req);
     if ('ok' in value) return value;
+    this.checkBackpressure({
+      valueType: 'PROCESS_INSTANCE_CREATION',
+      intent: 'CREATE_WITH_AWAITING_RESULT',
+    });
     if (this.stopped) return stoppedWhileAwaiting();
     return awaitResult(value, opts, this.results, (command) => this.loop.submit(command));
   }
@@ -199,6 +222,30 @@ export class Engine implements EngineApi {
       valueType: 'PROCESS_INSTANCE',
       intent: 'CANCEL',
       value: { processInstanceKey },
+    });
+  }
+
+  modifyProcessInstance(req: ModifyProcessInstanceRequest): Promise<Result<void>> {
+    return this.send({
+      key: req.processInstanceKey,
+      valueType: 'PROCESS_INSTANCE_MODIFICATION',
+      intent: 'MODIFY',
+      value: {
+        processInstanceKey: req.processInstanceKey,
+        activateInstructions: req.activateInstructions.map((i) => ({
+          elementId: i.elementId,
+          ancestorScopeKey: i.ancestorElementInstanceKey,
+          variableInstructions: i.variableInstructions.map((v) => ({
+            variables: v.variables,
+            elementId: v.scopeId,
+          })),
+          ancestorScopeKeys: [],
+        })),
+        terminateInstructions: req.terminateInstructions.map((i) => ({
+          elementInstanceKey: i.elementInstanceKey,
+        })),
+        tenantId: DEFAULT_TENANT,
+      } satisfies ProcessInstanceModificationValue,
     });
   }
 
@@ -302,7 +349,6 @@ export class Engine implements EngineApi {
   async publishMessage(
     req: PublishMessageRequest,
   ): Promise<Result<{ key: Key; tenantId: string }>> {
-    this.checkBackpressure();
     const tenantId = this.tenantRules.tenant('PublishMessage', req.tenantId);
     if (typeof tenantId !== 'string') return tenantId;
     return this.send({
@@ -336,6 +382,25 @@ export class Engine implements EngineApi {
     });
   }
 
+  // ---- decisions -----------------------------------------------------------------------------
+
+  async evaluateDecision(req: EvaluateDecisionRequest): Promise<Result<EvaluateDecisionResponse>> {
+    const tenantId = this.tenantRules.tenant('EvaluateDecision', req.tenantId);
+    if (typeof tenantId !== 'string') return tenantId;
+    const result = await this.send<DecisionEvaluationResponse>({
+      key: '-1',
+      valueType: 'DECISION_EVALUATION',
+      intent: 'EVALUATE',
+      value: {
+        decisionId: req.decisionId,
+        decisionKey: req.decisionKey,
+        variables: req.variables,
+        tenantId,
+      },
+    });
+    return result.ok ? { ok: true, value: toEvaluateDecisionResponse(result.value) } : result;
+  }
+
   // ---- helpers -------------------------------------------------------------------------------
 
   private send<T>(command: QueuedCommand): Promise<Result<T>> {
@@ -349,11 +414,12 @@ export class Engine implements EngineApi {
         },
       });
     }
+    if (!this.limiter.accepts(command)) return Promise.reject(new BackpressureError(command));
     return this.loop.submit(command) as Promise<Result<T>>;
   }
 
-  private checkBackpressure(): void {
-    if (this.loop.inFlight >= this.maxInFlight) throw new BackpressureError();
+  private checkBackpressure(command: LimitedCommand): void {
+    if (!this.limiter.accepts(command)) throw new BackpressureError(command);
   }
 
   private creationValue(

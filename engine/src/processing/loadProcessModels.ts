@@ -1,14 +1,19 @@
-/** At start (and after a failed flush): parse the BPMN of every deployed process definition. */
+/**
+ * At start (and after a failed flush): parse the BPMN of every deployed process definition, and
+ * the DMN of every deployed decision requirements graph (loadDecisionModels).
+ */
 import type { Knex } from 'knex';
 import type pino from 'pino';
 import { transformBpmn } from '../model';
 import type { EngineState } from '../state/EngineState';
+import { loadDecisionModels } from './loadDecisionModels';
 
 export async function loadProcessModels(
   knex: Knex,
   state: EngineState,
   logger: pino.Logger,
 ): Promise<void> {
+  await loadDecisionModels(knex, state, logger);
   const byResource = new Map<string, string[]>();
   for (const definition of state.processes.definitions.values()) {
     const keys = byResource.get(definition.resourceKey) ?? [];

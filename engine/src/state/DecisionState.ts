@@ -1,11 +1,13 @@
 /**
  * Deployed decision requirements graphs (DRGs, one per .dmn resource) and their decisions —
- * Zeebe's DecisionState. The DMN itself is the DRG's row in `resources` (resourceKey); decision
- * evaluation reads it from there. Read by processors; changed only by appliers.
+ * Zeebe's DecisionState. The DMN itself is the DRG's row in `resources` (resourceKey); its
+ * executable model (parsed at deployment, and again from that row at start) is kept in memory per
+ * DRG key for evaluation. Read by processors; changed only by appliers.
  *
  * A deleted DRG and its decisions leave the state, as in Zeebe (nothing runs on them); the
  * record log keeps them.
  */
+import type { ExecutableDrg } from '../dmn';
 import { keyColumn, numberColumn, textColumn } from './store/columns';
 import { GroupIndex } from './store/GroupIndex';
 import type { Journal } from './store/Journal';
@@ -71,8 +73,9 @@ export class DecisionState {
   private readonly drgsById: GroupIndex<DecisionRequirements>;
   private readonly decisionsById: GroupIndex<Decision>;
   private readonly decisionsByDrg: GroupIndex<Decision>;
+  private readonly models = new Map<string, ExecutableDrg>();
 
-  constructor(journal: Journal) {
+  constructor(private readonly journal: Journal) {
     this.decisionRequirements = new Table<DecisionRequirements>(
       {
         name: 'decision_requirements',
@@ -150,6 +153,26 @@ export class DecisionState {
       .keys(decisionRequirementsKey)
       .map((key) => this.decisions.get(key))
       .filter((decision): decision is Decision => decision !== undefined);
+  }
+
+  /** The executable model of a DRG version (by decision requirements key). */
+  getModel(decisionRequirementsKey: string): ExecutableDrg | undefined {
+    return this.models.get(decisionRequirementsKey);
+  }
+
+  // ---- changes (appliers, and the model loader at start) -------------------------------------
+
+  setModel(decisionRequirementsKey: string, drg: ExecutableDrg): void {
+    const previous = this.models.get(decisionRequirementsKey);
+    this.models.set(decisionRequirementsKey, drg);
+    this.journal.record(() => {
+      if (previous) this.models.set(decisionRequirementsKey, previous);
+      else this.models.delete(decisionRequirementsKey);
+    });
+  }
+
+  clearModels(): void {
+    this.models.clear();
   }
 
   tables(): StoredTable[] {

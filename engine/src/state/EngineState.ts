@@ -62,6 +62,7 @@ export class EngineState {
   async load(knex: Knex): Promise<void> {
     this.journal.clear();
     this.processes.clearModels();
+    this.decisions.clearModels();
     await this.keys.load(knex);
     await this.log.load(knex);
     for (const table of this.tables()) await table.load(knex);

@@ -30,6 +30,8 @@ export interface DeployedProcess extends ProcessDefinition {
 export interface FormDefinition {
   key: string;
   formId: string;
+  /** The form JSON's `versionTag`, '' without one. */
+  versionTag: string;
   version: number;
   tenantId: string;
   resourceKey: string;
@@ -78,6 +80,7 @@ function formFromRow(row: Row): FormDefinition {
   return {
     key: keyColumn(row.key),
     formId: textColumn(row.form_id),
+    versionTag: textColumn(row.version_tag),
     version: numberColumn(row.version),
     tenantId: textColumn(row.tenant_id),
     resourceKey: keyColumn(row.resource_key),
@@ -132,6 +135,7 @@ export class ProcessState {
         toRow: (f) => ({
           key: f.key,
           form_id: f.formId,
+          version_tag: f.versionTag,
           version: f.version,
           tenant_id: f.tenantId,
           resource_key: f.resourceKey,
@@ -231,6 +235,65 @@ export class ProcessState {
       if (definition?.version === version && definition.state === 'ACTIVE') {
         return this.withModel(definition);
       }
+    }
+    return undefined;
+  }
+
+  /** The version of a process deployed in the given deployment (bindingType deployment). */
+  getProcessInDeployment(
+    bpmnProcessId: string,
+    deploymentKey: string,
+    tenantId: string,
+  ): DeployedProcess | undefined {
+    for (const key of this.definitionsById.iterate(byTenantAndId(tenantId, bpmnProcessId))) {
+      const definition = this.definitions.get(key);
+      if (definition?.deploymentKey === deploymentKey && definition.state === 'ACTIVE') {
+        return this.withModel(definition);
+      }
+    }
+    return undefined;
+  }
+
+  /** The latest version annotated with zeebe:versionTag `versionTag` (bindingType versionTag). */
+  getLatestProcessWithVersionTag(
+    bpmnProcessId: string,
+    versionTag: string,
+    tenantId: string,
+  ): DeployedProcess | undefined {
+    const keys = this.definitionsById.keys(byTenantAndId(tenantId, bpmnProcessId));
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const definition = this.definitions.get(keys[i]!);
+      if (definition?.state !== 'ACTIVE') continue;
+      if (this.models.get(definition.key)?.versionTag === versionTag) {
+        return this.withModel(definition);
+      }
+    }
+    return undefined;
+  }
+
+  /** The version of a form deployed in the given deployment (bindingType deployment). */
+  getFormInDeployment(
+    formId: string,
+    deploymentKey: string,
+    tenantId: string,
+  ): FormDefinition | undefined {
+    for (const key of this.formsById.iterate(byTenantAndId(tenantId, formId))) {
+      const form = this.forms.get(key);
+      if (form?.deploymentKey === deploymentKey && form.state === 'ACTIVE') return form;
+    }
+    return undefined;
+  }
+
+  /** The latest version of a form with the given `versionTag` (bindingType versionTag). */
+  getLatestFormWithVersionTag(
+    formId: string,
+    versionTag: string,
+    tenantId: string,
+  ): FormDefinition | undefined {
+    const keys = this.formsById.keys(byTenantAndId(tenantId, formId));
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const form = this.forms.get(keys[i]!);
+      if (form?.state === 'ACTIVE' && form.versionTag === versionTag) return form;
     }
     return undefined;
   }

@@ -44,6 +44,7 @@ describe('transformDmn', () => {
           { id: 'd', name: 'D' },
           { id: 'e', name: 'E' },
         ],
+        executable: expect.objectContaining({ id: 'drg', name: 'DRG' }),
       },
     });
   });

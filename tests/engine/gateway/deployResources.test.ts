@@ -405,6 +405,13 @@ describe('DeployResource refusals', () => {
       reason: 'Expected the form id to be filled, but it is blank',
     },
     {
+      what: 'a form whose version tag is not a text',
+      name: 'tagged.form',
+      content: '{"id": "tagged", "versionTag": {"major": 1}, "components": []}',
+      reason:
+        "Failed to parse formId from form JSON. 'tagged.form': Expected the form versionTag to be a string",
+    },
+    {
       what: 'another file type',
       name: 'dog-tax.txt',
       content: 'Hundesteuer',

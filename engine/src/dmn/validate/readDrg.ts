@@ -1,11 +1,12 @@
 /**
  * Stage 3: the decision requirements graph as Zeebe records it — the `definitions` id and name
- * and each decision's id and name. Zeebe has no message of its own when one of them is missing
+ * and each decision's id and name — with its executable model (readDecisionLogic.ts). Zeebe has no message of its own when one of them is missing
  * (its record writer fails with a NullPointerException text); these are ours, worded like its
  * form check ("Expected the form id to be present, but none given").
  */
 import type { ParsedDecision, DmnTransformResult } from '../types';
 import { stringOf, type DmnElement } from '../parse/parseDmn';
+import { readExecutableDrg } from './readDecisionLogic';
 
 export function readDrg(definitions: DmnElement, drgElements: DmnElement[]): DmnTransformResult {
   const id = present(stringOf(definitions, 'id'));
@@ -30,7 +31,8 @@ export function readDrg(definitions: DmnElement, drgElements: DmnElement[]): Dmn
     decisions.push({ id: decisionId, name: decisionName });
   }
   const namespace = stringOf(definitions, 'namespace') ?? '';
-  return { ok: true, drg: { id, name, namespace, decisions } };
+  const executable = readExecutableDrg(id, name, drgElements);
+  return { ok: true, drg: { id, name, namespace, decisions, executable } };
 }
 
 function present(value: string | undefined): string | undefined {

@@ -1,5 +1,6 @@
 import type { UserTaskDefinition } from '../types';
-import { attr, extension } from '../moddle/ModdleElement';
+import { attr, extension, hasOwnAttr } from '../moddle/ModdleElement';
+import { bindingOf } from './CalledElementTransformer';
 import type { ElementTransformer } from './TransformContext';
 
 const EMBEDDED_FORM_PREFIX = 'camunda-forms:bpmn:';
@@ -11,7 +12,10 @@ export const transformUserTask: ElementTransformer = (element, node, context) =>
   const assignment = extension(element, 'zeebe:AssignmentDefinition');
   const schedule = extension(element, 'zeebe:TaskSchedule');
   const form = extension(element, 'zeebe:FormDefinition');
-  const set = (key: keyof UserTaskDefinition, value: string | undefined) => {
+  const set = (
+    key: Exclude<keyof UserTaskDefinition, 'formBinding'>,
+    value: string | undefined,
+  ) => {
     if (value !== undefined && value !== '') userTask[key] = value;
   };
   if (assignment !== undefined) {
@@ -27,6 +31,9 @@ export const transformUserTask: ElementTransformer = (element, node, context) =>
     const formKey = attr(form, 'formKey');
     set('formKey', formKey);
     set('formId', attr(form, 'formId'));
+    if (userTask.formId !== undefined && hasOwnAttr(form, 'bindingType')) {
+      userTask.formBinding = bindingOf(form);
+    }
     if (formKey?.startsWith(EMBEDDED_FORM_PREFIX)) {
       set('embeddedForm', context.userTaskForms.get(formKey.slice(EMBEDDED_FORM_PREFIX.length)));
     }

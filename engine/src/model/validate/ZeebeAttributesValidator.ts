@@ -95,6 +95,36 @@ const ExecutionListenerValidator: ElementValidator = {
   },
 };
 
+/** bindingType and versionTag (Zeebe's ZeebeBindingTypeValidator). */
+function bindingType(type: string): ElementValidator {
+  return {
+    type,
+    validate(element, context) {
+      const binding = attr(element, 'bindingType');
+      const versionTag = (attr(element, 'versionTag') ?? '').trim();
+      if (hasOwnAttr(element, 'bindingType') && !BINDING_TYPES.includes(binding ?? '')) {
+        context.error(
+          element,
+          `Attribute 'bindingType' must be one of: ${BINDING_TYPES.join(', ')}`,
+        );
+      }
+      if (binding === 'versionTag' && versionTag === '') {
+        context.error(
+          element,
+          "Attribute 'versionTag' must be present and not empty if 'bindingType' is 'versionTag'",
+        );
+      } else if (binding !== 'versionTag' && versionTag !== '') {
+        context.error(
+          element,
+          "Attribute 'versionTag' may only be used if 'bindingType' is 'versionTag'",
+        );
+      }
+    },
+  };
+}
+
+const BINDING_TYPES = ['deployment', 'latest', 'versionTag'];
+
 export const ZeebeAttributesValidators: ElementValidator[] = [
   TaskDefinitionValidator,
   requiresAttributes('zeebe:CalledElement', 'processId'),
@@ -103,6 +133,8 @@ export const ZeebeAttributesValidators: ElementValidator[] = [
   requiresAttributes('zeebe:Subscription', 'correlationKey'),
   LoopCharacteristicsValidator,
   FormDefinitionValidator,
+  bindingType('zeebe:CalledElement'),
+  bindingType('zeebe:FormDefinition'),
   UserTaskFormValidator,
   ExecutionListenerValidator,
 ];

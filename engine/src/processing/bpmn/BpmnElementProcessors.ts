@@ -13,6 +13,7 @@ import { SubProcessProcessor } from './container/SubProcessProcessor';
 import { CompensationThrowEventProcessor } from './event/CompensationThrowEventProcessor';
 import { ErrorEndEventProcessor } from './event/ErrorEndEventProcessor';
 import { EscalationThrowEventProcessor } from './event/EscalationThrowEventProcessor';
+import { LinkThrowEventProcessor } from './event/LinkThrowEventProcessor';
 import { SignalThrowEventProcessor } from './event/SignalThrowEventProcessor';
 import { StartEventProcessor } from './event/StartEventProcessor';
 import { TerminateEndEventProcessor } from './event/TerminateEndEventProcessor';
@@ -20,6 +21,7 @@ import { EventBasedGatewayProcessor } from './gateway/EventBasedGatewayProcessor
 import { ExclusiveGatewayProcessor } from './gateway/ExclusiveGatewayProcessor';
 import { InclusiveGatewayProcessor } from './gateway/InclusiveGatewayProcessor';
 import { ParallelGatewayProcessor } from './gateway/ParallelGatewayProcessor';
+import { BusinessRuleTaskProcessor } from './task/BusinessRuleTaskProcessor';
 import { JobWorkerTaskProcessor } from './task/JobWorkerTaskProcessor';
 import { PassThroughProcessor } from './task/PassThroughProcessor';
 import { CatchEventWaitProcessor } from './task/ReceiveTaskProcessor';
@@ -33,6 +35,7 @@ export class BpmnElementProcessors {
   private readonly multiInstance: MultiInstanceActivityProcessor;
   private readonly jobWorker: JobWorkerTaskProcessor;
   private readonly script: ScriptTaskProcessor;
+  private readonly businessRule: BusinessRuleTaskProcessor;
   private readonly waiting: CatchEventWaitProcessor;
   private readonly passThrough: PassThroughProcessor;
   private readonly exclusiveGateway: ExclusiveGatewayProcessor;
@@ -47,6 +50,7 @@ export class BpmnElementProcessors {
   private readonly escalationThrow: EscalationThrowEventProcessor;
   private readonly startEvent: StartEventProcessor;
   private readonly compensationThrow: CompensationThrowEventProcessor;
+  private readonly linkThrow: LinkThrowEventProcessor;
 
   constructor(b: BpmnBehaviors) {
     this.process = new ProcessProcessor(b);
@@ -58,6 +62,7 @@ export class BpmnElementProcessors {
     });
     this.jobWorker = new JobWorkerTaskProcessor(b);
     this.script = new ScriptTaskProcessor(b);
+    this.businessRule = new BusinessRuleTaskProcessor(b);
     this.waiting = new CatchEventWaitProcessor(b);
     this.passThrough = new PassThroughProcessor(b);
     this.exclusiveGateway = new ExclusiveGatewayProcessor(b);
@@ -72,6 +77,7 @@ export class BpmnElementProcessors {
     this.escalationThrow = new EscalationThrowEventProcessor(b);
     this.startEvent = new StartEventProcessor(b);
     this.compensationThrow = new CompensationThrowEventProcessor(b);
+    this.linkThrow = new LinkThrowEventProcessor(b);
     b.transitions.containerOf = (element) => this.containerFor(element);
   }
 
@@ -97,8 +103,10 @@ export class BpmnElementProcessors {
       case 'SERVICE_TASK':
       case 'SEND_TASK':
       case 'USER_TASK':
-      case 'BUSINESS_RULE_TASK':
         return element.job ? this.jobWorker : this.unsupported;
+      case 'BUSINESS_RULE_TASK':
+        if (element.job) return this.jobWorker;
+        return element.calledDecision ? this.businessRule : this.unsupported;
       case 'SCRIPT_TASK':
         return element.job ? this.jobWorker : element.script ? this.script : this.unsupported;
       case 'RECEIVE_TASK':
@@ -112,12 +120,14 @@ export class BpmnElementProcessors {
       case 'BOUNDARY_EVENT':
         return this.passThrough;
       case 'INTERMEDIATE_CATCH_EVENT':
+        if (element.link) return this.passThrough;
         return element.message || element.timer || element.signal ? this.waiting : this.unsupported;
       case 'INTERMEDIATE_THROW_EVENT':
         if (element.job) return this.jobWorker;
         if (element.signal) return this.signalThrow;
         if (element.eventType === 'ESCALATION') return this.escalationThrow;
         if (element.eventType === 'COMPENSATION') return this.compensationThrow;
+        if (element.link) return this.linkThrow;
         return element.eventType === 'NONE' ? this.passThrough : this.unsupported;
       case 'END_EVENT':
         return this.endEvent(element);

@@ -91,6 +91,7 @@ export function createDecisionMetadata(
       drgMetadata.decisionRequirementsKey,
       'DECISION_REQUIREMENTS',
       drgValue,
+      drg.executable,
     );
 
     for (const metadata of decisions) {

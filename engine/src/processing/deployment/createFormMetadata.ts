@@ -24,6 +24,7 @@ export function createFormMetadata(
     latest.resourceName === resource.name;
   const metadata: FormMetadataValue = {
     formId: resource.formId,
+    versionTag: resource.versionTag,
     version: duplicate ? latest.version : (latest?.version ?? 0) + 1,
     formKey: duplicate ? latest.key : deployment.nextKey(),
     resourceName: resource.name,

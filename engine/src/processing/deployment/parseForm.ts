@@ -1,10 +1,11 @@
 /**
- * A .form resource (a Camunda Form, JSON) as Zeebe 8.6's FormResourceTransformer reads it: only
- * its `id` matters for deployment. Texts are Zeebe's; note that the missing or blank id messages
- * carry no resource name (Zeebe adds none).
+ * A .form resource (a Camunda Form, JSON) as Zeebe 8.6's FormResourceTransformer reads it: its
+ * `id`, and its `versionTag` (for user tasks with bindingType versionTag). Texts are Zeebe's; note
+ * that the missing or blank id messages carry no resource name (Zeebe adds none).
  */
 
-export type FormParseResult = { ok: true; formId: string } | { ok: false; failure: string };
+export type FormParseResult =
+  { ok: true; formId: string; versionTag: string } | { ok: false; failure: string };
 
 export function parseForm(resourceName: string, content: string): FormParseResult {
   let form: unknown;
@@ -28,7 +29,12 @@ export function parseForm(resourceName: string, content: string): FormParseResul
   if (formId.trim() === '') {
     return { ok: false, failure: 'Expected the form id to be filled, but it is blank' };
   }
-  return { ok: true, formId };
+  const tag = (form as { versionTag?: unknown }).versionTag;
+  if (typeof tag === 'object' && tag !== null) {
+    return unreadable(resourceName, 'Expected the form versionTag to be a string');
+  }
+  // as the id: Jackson reads a number or boolean as its text; absent or null is no tag
+  return { ok: true, formId, versionTag: tag === undefined || tag === null ? '' : String(tag) };
 }
 
 function unreadable(resourceName: string, detail: string): FormParseResult {

@@ -24,7 +24,7 @@ interface ResourceBase {
 export type ParsedResource =
   | (ResourceBase & { type: 'bpmn'; processes: ExecutableProcess[] })
   | (ResourceBase & { type: 'dmn'; drg: ParsedDrg })
-  | (ResourceBase & { type: 'form'; formId: string });
+  | (ResourceBase & { type: 'form'; formId: string; versionTag: string });
 
 export type ParsedDeployment =
   { ok: true; resources: ParsedResource[] } | { ok: false; message: string };
@@ -72,7 +72,8 @@ async function parseResource(resource: { name: string; content: Buffer }): Promi
   if (name.endsWith('.form')) {
     const result = parseForm(name, content);
     if (!result.ok) return result;
-    return { ok: true, resource: { ...base, type: 'form', formId: result.formId } };
+    const { formId, versionTag } = result;
+    return { ok: true, resource: { ...base, type: 'form', formId, versionTag } };
   }
   // Zeebe's UnknownResourceTransformer starts its text with a line break of its own
   return { ok: false, failure: `\n'${name}': unknown resource type` };

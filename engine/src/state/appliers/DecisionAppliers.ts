@@ -1,10 +1,11 @@
 /** Appliers of DECISION_REQUIREMENTS and DECISION events (deployed DMN). */
+import type { ExecutableDrg } from '../../dmn';
 import type { DecisionRequirementsValue, DecisionValue } from '../protocol/values';
 import type { Applier } from './Applier';
 
 export const decisionRequirementsCreated: Applier<
   DecisionRequirementsValue & { resourceKey: string }
-> = (state, key, value) => {
+> = (state, key, value, _record, attachment) => {
   state.decisions.decisionRequirements.put({
     key,
     decisionRequirementsId: value.decisionRequirementsId,
@@ -17,6 +18,8 @@ export const decisionRequirementsCreated: Applier<
     checksum: value.checksum,
     deploymentKey: value.deploymentKey,
   });
+  // the executable model, parsed at deployment (absent when the log is replayed without it)
+  if (attachment) state.decisions.setModel(key, attachment as ExecutableDrg);
 };
 
 export const decisionRequirementsDeleted: Applier<DecisionRequirementsValue> = (state, key) => {

@@ -62,6 +62,8 @@ export const formCreated: Applier<FormValue & { resourceKey: string }> = (state,
   state.processes.forms.put({
     key,
     formId: value.formId,
+    // records written before forms kept their version tag have none
+    versionTag: value.versionTag ?? '',
     version: value.version,
     tenantId: value.tenantId,
     resourceKey: value.resourceKey,

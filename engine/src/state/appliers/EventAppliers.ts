@@ -29,9 +29,11 @@ const table: Partial<Record<ValueType, Record<string, Applier<never>>>> = {
     DELETED: decision.decisionRequirementsDeleted,
   },
   DECISION: { CREATED: decision.decisionCreated, DELETED: decision.decisionDeleted },
+  DECISION_EVALUATION: { EVALUATED: noop, FAILED: noop },
   FORM: { CREATED: deployment.formCreated, DELETED: deployment.formDeleted },
   RESOURCE_DELETION: { DELETING: noop, DELETED: noop },
   PROCESS_INSTANCE_CREATION: { CREATED: noop },
+  PROCESS_INSTANCE_MODIFICATION: { MODIFIED: noop },
   PROCESS_INSTANCE: {
     ELEMENT_ACTIVATING: processInstance.elementActivating,
     ELEMENT_ACTIVATED: processInstance.elementActivated,

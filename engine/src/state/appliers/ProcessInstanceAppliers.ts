@@ -59,6 +59,9 @@ function consumeIncomingFlows(state: EngineState, value: ProcessInstanceValue, k
     state.elementInstances.instances.put({ ...flowScope, runtime });
     return;
   }
+  // a compensation boundary event is written activated and completed when its handler is
+  // invoked: no trigger put a token in flight for it
+  if (value.bpmnElementType === 'BOUNDARY_EVENT' && value.bpmnEventType === 'COMPENSATION') return;
   if (value.bpmnElementType === 'BOUNDARY_EVENT' || value.bpmnElementType === 'EVENT_SUB_PROCESS') {
     // a triggered boundary event or event subprocess took the token its trigger put in flight
     if (runtime.activeFlows > 0) runtime.activeFlows -= 1;

@@ -26,6 +26,19 @@ export interface ProcessInstanceCreationValue {
   fetchVariables: string[];
 }
 
+/** Zeebe's ProcessInstanceModificationRecord (ancestorScopeKeys filled in on MODIFIED). */
+export interface ProcessInstanceModificationValue {
+  processInstanceKey: string;
+  activateInstructions: {
+    elementId: string;
+    ancestorScopeKey: string;
+    variableInstructions: { variables: Record<string, unknown>; elementId: string }[];
+    ancestorScopeKeys: string[];
+  }[];
+  terminateInstructions: { elementInstanceKey: string }[];
+  tenantId: string;
+}
+
 export type JobKind = 'BPMN_ELEMENT';
 
 export interface JobValue {
@@ -174,6 +187,8 @@ export interface ProcessValue {
 
 export interface FormValue {
   formId: string;
+  /** The form JSON's `versionTag`, '' without one (bindingType versionTag). */
+  versionTag: string;
   version: number;
   formKey: string;
   resourceName: string;
@@ -276,4 +291,47 @@ export interface CompensationSubscriptionValue {
   throwEventId: string;
   throwEventInstanceKey: string;
   variables: Record<string, unknown>;
+}
+
+/** Zeebe's EvaluatedDecisionRecord (values are JSON texts, as the exporter writes them). */
+export interface EvaluatedDecisionValue {
+  decisionId: string;
+  decisionName: string;
+  decisionKey: string;
+  decisionVersion: number;
+  decisionType: string;
+  decisionOutput: string;
+  tenantId: string;
+  evaluatedInputs: { inputId: string; inputName: string; inputValue: string }[];
+  matchedRules: {
+    ruleId: string;
+    ruleIndex: number;
+    evaluatedOutputs: { outputId: string; outputName: string; outputValue: string }[];
+  }[];
+}
+
+/**
+ * Zeebe's DecisionEvaluationRecord: DECISION_EVALUATION EVALUATED or FAILED (and the EVALUATE
+ * command of the EvaluateDecision RPC, with its `variables`). Process fields are -1 / '' when the
+ * decision was not called by a business rule task.
+ */
+export interface DecisionEvaluationValue {
+  decisionKey: string;
+  decisionId: string;
+  decisionName: string;
+  decisionVersion: number;
+  decisionRequirementsId: string;
+  decisionRequirementsKey: string;
+  /** JSON text of the result; "null" when the evaluation failed. */
+  decisionOutput: string;
+  bpmnProcessId: string;
+  processDefinitionKey: string;
+  processInstanceKey: string;
+  elementId: string;
+  elementInstanceKey: string;
+  evaluatedDecisions: EvaluatedDecisionValue[];
+  evaluationFailureMessage: string;
+  failedDecisionId: string;
+  variables: Record<string, unknown>;
+  tenantId: string;
 }

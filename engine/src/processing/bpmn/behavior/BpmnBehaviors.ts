@@ -2,7 +2,9 @@
 import type { EngineState } from '../../../state/EngineState';
 import type { ProcessingContext } from '../../ProcessingContext';
 import type { ProcessResults } from '../../processinstance/ProcessResults';
+import { DecisionBehavior } from '../../decision/DecisionBehavior';
 import { BpmnCompensationBehavior } from './BpmnCompensationBehavior';
+import { BpmnDecisionBehavior } from './BpmnDecisionBehavior';
 import { BpmnErrorBehavior } from './BpmnErrorBehavior';
 import { BpmnEscalationBehavior } from './BpmnEscalationBehavior';
 import { BpmnEventSubProcessBehavior } from './BpmnEventSubProcessBehavior';
@@ -37,6 +39,7 @@ export class BpmnBehaviors {
   readonly inclusiveGateways: BpmnInclusiveGatewayBehavior;
   readonly startEvents: BpmnStartEventBehavior;
   readonly compensations: BpmnCompensationBehavior;
+  readonly decisions: BpmnDecisionBehavior;
 
   constructor(
     readonly ctx: ProcessingContext,
@@ -79,5 +82,12 @@ export class BpmnBehaviors {
     this.inclusiveGateways = new BpmnInclusiveGatewayBehavior(state, writers);
     this.startEvents = new BpmnStartEventBehavior(ctx, this.transitions);
     this.compensations = new BpmnCompensationBehavior(state, writers);
+    this.decisions = new BpmnDecisionBehavior(
+      state,
+      writers,
+      new DecisionBehavior(state),
+      this.expressions,
+      this.eventTriggers,
+    );
   }
 }

@@ -1,14 +1,18 @@
 /**
  * Compensation (Zeebe 8.6's BpmnCompensationSubscriptionBehaviour):
- * - a completing activity with a compensation boundary event — or a subprocess in which such
- *   activities completed — leaves a compensation subscription;
+ * - a completing activity with a compensation boundary event — or a subprocess or
+ *   multi-instance body in which such activities completed — leaves a compensation subscription.
+ *   A multi-instance activity's boundary event is attached to its body, so its handler is
+ *   invoked once for the whole activity (docs: "Compensation events", multi-instance), while
+ *   the activities inside the instances of a multi-instance subprocess are compensated for
+ *   each completed instance;
  * - a compensation throw or end event triggers the untriggered subscriptions of its flow scope
- *   (or those of the activity it names), and from subprocess subscriptions on those inside: each
- *   handler is activated in the throw event's flow scope (record event type COMPENSATION);
+ *   (or those of the activity it names), and from subprocess subscriptions on those inside: for
+ *   each handler, the compensation boundary event is written activated and completed at once
+ *   (its own element instance), then the handler is activated in the throw event's flow scope
+ *   (record event type COMPENSATION; a multi-instance handler as its body);
  * - a handler's completion completes its subscription (and a subprocess's once nothing is left
  *   inside); when no subscription of the throw event is left, the throw event completes.
- * The compensation boundary event itself is not written as an element instance (Zeebe writes it
- * as activated and completed at once).
  */
 import type { ExecutableFlowNode } from '../../../model/types';
 import type { CompensationSubscription } from '../../../state/CompensationSubscriptionState';
@@ -21,6 +25,18 @@ import type { Writers } from '../../Writers';
 import { contextOf, type BpmnElementContext } from '../BpmnElementContext';
 
 const NONE = '-1';
+const BOUNDARY_EVENT_LIFECYCLE = [
+  'ELEMENT_ACTIVATING',
+  'ELEMENT_ACTIVATED',
+  'ELEMENT_COMPLETING',
+  'ELEMENT_COMPLETED',
+] as const;
+/** Elements whose subscription stands for the subscriptions completed inside them. */
+const SCOPES_WITH_SUBSCRIPTIONS = new Set([
+  'SUB_PROCESS',
+  'EVENT_SUB_PROCESS',
+  'MULTI_INSTANCE_BODY',
+]);
 
 export class BpmnCompensationBehavior {
   constructor(
@@ -32,7 +48,7 @@ export class BpmnCompensationBehavior {
   createSubscription(element: ExecutableFlowNode, context: BpmnElementContext): void {
     const handlerId = this.handlerOf(element, context.value.processDefinitionKey);
     const isScopeWithSubscriptions =
-      (element.elementType === 'SUB_PROCESS' || element.elementType === 'EVENT_SUB_PROCESS') &&
+      SCOPES_WITH_SUBSCRIPTIONS.has(element.elementType) &&
       this.subscriptionsOf(context).some((s) => s.compensableActivityScopeKey === context.key);
     if (handlerId === undefined && !isScopeWithSubscriptions) return;
     this.writers.appendEvent(this.state.keys.nextKey(), 'COMPENSATION_SUBSCRIPTION', 'CREATED', {
@@ -111,13 +127,18 @@ export class BpmnCompensationBehavior {
     open: CompensationSubscription[],
   ): void {
     let handlerInstanceKey = NONE;
+    const elements = this.state.processes.getModel(
+      throwContext.value.processDefinitionKey,
+    )?.elements;
     const handler =
       subscription.compensationHandlerId === ''
         ? undefined
-        : this.state.processes
-            .getModel(throwContext.value.processDefinitionKey)
-            ?.elements.get(subscription.compensationHandlerId);
+        : elements?.get(subscription.compensationHandlerId);
     if (handler) {
+      const activity = elements?.get(subscription.compensableActivityId);
+      const boundaryId =
+        activity && elements ? this.boundaryEventOf(activity, elements) : undefined;
+      if (boundaryId !== undefined) this.activateAndCompleteBoundaryEvent(throwContext, boundaryId);
       handlerInstanceKey = this.state.keys.nextKey();
       this.writers.appendFollowUpCommand(
         handlerInstanceKey,
@@ -126,7 +147,8 @@ export class BpmnCompensationBehavior {
         {
           ...throwContext.value,
           elementId: handler.id,
-          bpmnElementType: handler.elementType,
+          // a multi-instance handler starts with its body (Zeebe's transformer sets the body)
+          bpmnElementType: handler.multiInstance ? 'MULTI_INSTANCE_BODY' : handler.elementType,
           bpmnEventType: 'COMPENSATION',
         } satisfies ProcessInstanceValue,
       );
@@ -158,13 +180,36 @@ export class BpmnCompensationBehavior {
 
   private handlerOf(element: ExecutableFlowNode, processDefinitionKey: string): string | undefined {
     const elements = this.state.processes.getModel(processDefinitionKey)?.elements;
-    for (const id of element.boundaryEventIds) {
-      const boundary = elements?.get(id);
-      if (boundary?.eventType === 'COMPENSATION' && boundary.compensationHandlerId !== undefined) {
-        return boundary.compensationHandlerId;
-      }
+    const boundaryId = elements && this.boundaryEventOf(element, elements);
+    return boundaryId === undefined ? undefined : elements?.get(boundaryId)?.compensationHandlerId;
+  }
+
+  /** The compensation boundary event (with a handler) attached to `activity`. */
+  private boundaryEventOf(
+    activity: ExecutableFlowNode,
+    elements: ReadonlyMap<string, ExecutableFlowNode>,
+  ): string | undefined {
+    return activity.boundaryEventIds.find((id) => {
+      const boundary = elements.get(id);
+      return boundary?.eventType === 'COMPENSATION' && boundary.compensationHandlerId !== undefined;
+    });
+  }
+
+  /**
+   * Zeebe writes the compensation boundary event of a triggered handler as an element instance
+   * of its own, activated and completed at once, in the throw event's flow scope.
+   */
+  private activateAndCompleteBoundaryEvent(throwContext: BpmnElementContext, boundaryId: string) {
+    const key = this.state.keys.nextKey();
+    const value: ProcessInstanceValue = {
+      ...throwContext.value,
+      elementId: boundaryId,
+      bpmnElementType: 'BOUNDARY_EVENT',
+      bpmnEventType: 'COMPENSATION',
+    };
+    for (const intent of BOUNDARY_EVENT_LIFECYCLE) {
+      this.writers.appendEvent(key, 'PROCESS_INSTANCE', intent, value);
     }
-    return undefined;
   }
 
   private subscriptionsOf(context: BpmnElementContext): CompensationSubscription[] {

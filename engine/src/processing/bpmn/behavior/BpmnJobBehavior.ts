@@ -2,7 +2,7 @@
  * Jobs of job worker elements (Zeebe's BpmnJobBehavior): evaluates type, retries and the user
  * task properties at activation, creates the job, cancels it when the element is left.
  */
-import type { ExecutableFlowNode, UserTaskDefinition } from '../../../model/types';
+import type { ExecutableFlowNode, ResourceBinding, UserTaskDefinition } from '../../../model/types';
 import type { EngineState } from '../../../state/EngineState';
 import type { Job } from '../../../state/JobState';
 import type { JobValue } from '../../../state/protocol/values';
@@ -112,17 +112,46 @@ export class BpmnJobBehavior {
     if (userTask.formId !== undefined) {
       const formId = this.expressions.evaluateString(userTask.formId, context.key);
       if (!formId.ok) return formId;
-      const form = this.state.processes.getLatestForm(formId.value, context.value.tenantId);
-      if (!form) {
-        return left(
-          `Expected to find a form with id '${formId.value}', but no form with this id is found, at least a form with this id should be available. To resolve the Incident please deploy a form with the same id`,
-          'FORM_NOT_FOUND',
-          context.key,
-        );
-      }
-      return right(form.key);
+      return this.linkedForm(formId.value, userTask.formBinding, context);
     }
     return right(userTask.formKey);
+  }
+
+  /** The key of the linked form its binding type names (Zeebe 8.6: latest, deployment, versionTag). */
+  private linkedForm(
+    formId: string,
+    binding: ResourceBinding | undefined,
+    context: BpmnElementContext,
+  ): Either<string> {
+    const processes = this.state.processes;
+    const tenantId = context.value.tenantId;
+    if (binding?.type === 'deployment') {
+      const deploymentKey =
+        processes.definitions.get(context.value.processDefinitionKey)?.deploymentKey ?? '-1';
+      const form = processes.getFormInDeployment(formId, deploymentKey, tenantId);
+      if (form) return right(form.key);
+      return left(
+        `Expected to use a form with id '${formId}' with binding type 'deployment', but no such form found in the deployment with key ${deploymentKey} which contained the current process. To resolve this incident, migrate the process instance to a process definition that is deployed together with the intended form to use.`,
+        'FORM_NOT_FOUND',
+        context.key,
+      );
+    }
+    if (binding?.type === 'versionTag') {
+      const form = processes.getLatestFormWithVersionTag(formId, binding.versionTag, tenantId);
+      if (form) return right(form.key);
+      return left(
+        `Expected to use a form with id '${formId}' and version tag '${binding.versionTag}', but no such form found. To resolve the incident, deploy a form with the given id and version tag.`,
+        'FORM_NOT_FOUND',
+        context.key,
+      );
+    }
+    const form = processes.getLatestForm(formId, tenantId);
+    if (form) return right(form.key);
+    return left(
+      `Expected to find a form with id '${formId}', but no form with this id is found, at least a form with this id should be available. To resolve the Incident please deploy a form with the same id`,
+      'FORM_NOT_FOUND',
+      context.key,
+    );
   }
 
   createNewJob(context: BpmnElementContext, properties: JobProperties): void {

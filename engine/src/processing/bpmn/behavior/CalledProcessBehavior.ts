@@ -1,10 +1,10 @@
 /**
  * The process instance a call activity creates (Zeebe's CallActivityProcessor helpers and
  * BpmnStateTransitionBehavior.createChildProcessInstance / terminateChildProcessInstance):
- * finds the latest version of the called process, creates the child instance with the parent
+ * finds the version of the called process its binding type names, creates the child instance with the parent
  * keys and the variables it gets, and terminates it when the call activity is left early.
  */
-import type { ExecutableFlowNode } from '../../../model/types';
+import type { ExecutableFlowNode, ResourceBinding } from '../../../model/types';
 import type { DeployedProcess } from '../../../state/ProcessState';
 import type { ProcessInstanceValue } from '../../../state/protocol/values';
 import { left, right, type Either } from '../../Either';
@@ -16,7 +16,7 @@ const TERMINABLE = new Set(['ELEMENT_ACTIVATING', 'ELEMENT_ACTIVATED', 'ELEMENT_
 export class CalledProcessBehavior {
   constructor(private readonly b: BpmnBehaviors) {}
 
-  /** The latest version of the process the call activity names (static or FEEL process id). */
+  /** The version of the process the call activity names (static or FEEL process id). */
   findCalledProcess(
     element: ExecutableFlowNode,
     context: BpmnElementContext,
@@ -25,16 +25,9 @@ export class CalledProcessBehavior {
     if (!calledElement) throw new Error(`Element '${element.id}' has no called element`);
     const processId = this.b.expressions.evaluateString(calledElement.processId, context.key);
     if (!processId.ok) return processId;
-    const process = this.b.state.processes.getLatestProcess(
-      processId.value,
-      context.value.tenantId,
-    );
-    if (!process) {
-      return left(
-        `Expected process with BPMN process id '${processId.value}' to be deployed, but not found.`,
-        'CALLED_ELEMENT_ERROR',
-      );
-    }
+    const found = this.calledProcess(processId.value, calledElement.binding, context);
+    if (!found.ok) return found;
+    const process = found.value;
     if (process.process.noneStartEventId === undefined) {
       return left(
         `Expected process with BPMN process id '${processId.value}' to have a none start event, but not found.`,
@@ -42,6 +35,31 @@ export class CalledProcessBehavior {
       );
     }
     return right(process);
+  }
+
+  /** The version the binding type names (Zeebe 8.6: latest, deployment, versionTag). */
+  private calledProcess(
+    processId: string,
+    binding: ResourceBinding | undefined,
+    context: BpmnElementContext,
+  ): Either<DeployedProcess> {
+    const processes = this.b.state.processes;
+    const tenantId = context.value.tenantId;
+    let process: DeployedProcess | undefined;
+    let message: string;
+    if (binding?.type === 'deployment') {
+      const deploymentKey =
+        processes.definitions.get(context.value.processDefinitionKey)?.deploymentKey ?? '-1';
+      process = processes.getProcessInDeployment(processId, deploymentKey, tenantId);
+      message = `Expected to call process with BPMN process id '${processId}' with binding type 'deployment', but no such process found in the deployment with key ${deploymentKey} which contained the current process. To resolve this incident, migrate the process instance to a process definition that is deployed together with the intended process definition to call.`;
+    } else if (binding?.type === 'versionTag') {
+      process = processes.getLatestProcessWithVersionTag(processId, binding.versionTag, tenantId);
+      message = `Expected to call process with BPMN process id '${processId}' and version tag '${binding.versionTag}', but no such process found. To resolve this incident, deploy a process with the given process id and version tag.`;
+    } else {
+      process = processes.getLatestProcess(processId, tenantId);
+      message = `Expected process with BPMN process id '${processId}' to be deployed, but not found.`;
+    }
+    return process ? right(process) : left(message, 'CALLED_ELEMENT_ERROR');
   }
 
   /**

@@ -8,7 +8,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import http from 'node:http';
-import { startEngine } from '@serviceportal/engine';
+import { EngineMonitor, startEngine } from '@serviceportal/engine';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { Config } from './config';
@@ -17,6 +17,7 @@ import { createZeebeClient } from './engine/zeebeClient';
 import { startAdminUiBuild } from './http/adminUiBuild';
 import { createApp } from './http/app';
 import { createBootApp } from './http/bootApp';
+import { EmbeddedMonitoring } from './monitoring/EmbeddedMonitoring';
 import { createServices } from './services';
 import { seedTenantsAndStaff } from './staff/seed';
 import { startWorkers } from './workers/startWorkers';
@@ -78,11 +79,15 @@ async function startServices(config: Config, logger: Logger, url: string) {
       });
   const engineAddress = config.zeebeAddress ?? `127.0.0.1:${embedded!.port}`;
   const zeebe = createZeebeClient(engineAddress);
+  const commands = createZeebeClient(engineAddress, { retry: false });
 
   const services = createServices(db.knex, config, {
     engine: () => zeebe,
+    commands: () => commands,
     publicUrl: () => url,
     logger: logger.child({ component: 'cases' }),
+    // With a Zeebe cluster, Operate would answer (OperateMonitoring); it is not configured yet.
+    ...(embedded ? { monitoring: new EmbeddedMonitoring(new EngineMonitor(db.knex)) } : {}),
   });
   await services.portal.start(config.env);
   const workers = await startWorkers({
@@ -106,7 +111,7 @@ async function startServices(config: Config, logger: Logger, url: string) {
         await db.knex.raw('select 1');
       },
       engine: async () => {
-        await zeebe.topology();
+        await commands.topology();
       },
     },
     adminUi: { dist: config.adminUiDist, build: adminUi },
@@ -122,6 +127,7 @@ async function startServices(config: Config, logger: Logger, url: string) {
       services.portal.stop();
       await workers.stop();
       await zeebe.close().catch(() => {});
+      await commands.close().catch(() => {});
       await embedded?.stop();
       await db.close();
     },

@@ -14,6 +14,13 @@ import { DocumentService } from './documents/document.service';
 import type { ZeebeClient } from './engine/zeebeClient';
 import { MailService } from './mail/mail.service';
 import { createSmtpTransport } from './mail/smtpTransport';
+import { DraftService } from './drafts/draft.service';
+import { DashboardService } from './dashboard/dashboard.service';
+import { InstanceScope } from './monitoring/instanceScope';
+import type { Monitoring } from './monitoring/Monitoring';
+import { MonitoringService } from './monitoring/monitoring.service';
+import { OperationsService } from './operations/operations.service';
+import { ProcessLibraryService } from './processes/processLibrary.service';
 import { createTaskDomain, type TaskDomain } from './tasks/taskDomain';
 
 export interface AppServices {
@@ -24,13 +31,28 @@ export interface AppServices {
   portal: CaseDomain;
   /** The task inbox and citizen requests (see tasks/taskDomain.ts). */
   tasks: TaskDomain;
+  /** Monitoring views and operations; undefined without a monitoring source (see server.ts). */
+  monitoring?: MonitoringService | undefined;
+  operations?: OperationsService | undefined;
+  dashboard: DashboardService;
+  /** The designer's process library: versions, drafts, deployments (see processes/). */
+  processes: ProcessLibraryService;
+  /** Citizens' saved start forms ("save and resume", see drafts/). */
+  drafts: DraftService;
 }
 
 /** What the services need beyond the database; all optional, for building routes without a server. */
 export interface ServiceOptions {
   engine?: () => ZeebeClient | undefined;
+  /**
+   * A client that tries each call once (see engine/zeebeClient.ts) for the case domain:
+   * starting cases, deploying the catalog, cancelling duplicates. Defaults to `engine`.
+   */
+  commands?: () => ZeebeClient | undefined;
   publicUrl?: () => string;
   logger?: Logger;
+  /** The engine's monitoring queries (embedded) or Operate's (cluster). */
+  monitoring?: Monitoring;
 }
 
 const defaultWorkflowsDir = path.resolve(
@@ -70,7 +92,7 @@ export function createServices(
       documentsMaxPerCase: quota.maxDocumentsPerCase,
       documentsMaxBytesPerCase: quota.maxBytesPerCase,
     },
-    engine: options.engine ?? (() => undefined),
+    engine: options.commands ?? options.engine ?? (() => undefined),
     publicUrl:
       options.publicUrl ?? (() => config.publicUrl ?? `http://localhost:${config.port ?? 3000}`),
     logger: options.logger,
@@ -84,5 +106,46 @@ export function createServices(
     catalog: portal.catalog,
     logger: options.logger,
   });
-  return { audit, mail, documents, portal, tasks };
+  const monitoring = options.monitoring
+    ? new MonitoringService(
+        options.monitoring,
+        new InstanceScope(knex, options.monitoring, config.zeebeMultiTenancy ?? false),
+        audit,
+      )
+    : undefined;
+  const operations = monitoring
+    ? new OperationsService(
+        options.commands ?? options.engine ?? (() => undefined),
+        monitoring,
+        audit,
+      )
+    : undefined;
+  const dashboard = new DashboardService(knex, (serviceId) => portal.views.serviceTitle(serviceId));
+  const processes = new ProcessLibraryService({
+    knex,
+    audit,
+    catalog: portal.catalog,
+    deployer: portal.deployer,
+    engine: options.commands ?? options.engine ?? (() => undefined),
+    multiTenancy: config.zeebeMultiTenancy ?? false,
+    logger: options.logger,
+  });
+  const drafts = new DraftService(knex, mail, portal.catalog, {
+    publicUrl:
+      options.publicUrl ?? (() => config.publicUrl ?? `http://localhost:${config.port ?? 3000}`),
+    secret: config.sessionSecret ?? randomBytes(32).toString('base64url'),
+    draftsPerHour: 5,
+  });
+  return {
+    audit,
+    mail,
+    documents,
+    portal,
+    tasks,
+    monitoring,
+    operations,
+    dashboard,
+    processes,
+    drafts,
+  };
 }

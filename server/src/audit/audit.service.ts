@@ -1,7 +1,8 @@
 /**
  * The audit log: who read or changed which personal data, when. Append-only (the database
  * refuses update, delete and truncate, see the migrations). Services record in the same
- * transaction as the change they audit by passing their transaction as `db`.
+ * transaction as the change they audit by passing their transaction as `db`; entries recorded
+ * on their own (reads) are group-committed with those of concurrent requests (groupCommit.ts).
  *
  * Details carry ids and codes only, never personal data: `record` refuses nested values, long
  * strings and keys that name personal data (name, e-mail, address, birth date, IBAN, …; keys
@@ -9,6 +10,7 @@
  */
 import type { Knex } from 'knex';
 import { MAX_PER_PAGE, type Page } from './admin';
+import { GroupCommit } from './groupCommit';
 
 export type ActorType = 'staff' | 'citizen' | 'system';
 
@@ -76,6 +78,17 @@ const DETAIL_KEY = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
 const PERSONAL_DATA_KEY = /name|mail|address|street|phone|birth|iban|ahv|password|token|secret/i;
 const MAX_DETAIL_STRING = 200;
 
+interface AuditInsert {
+  actor_type: ActorType;
+  actor_id: string | null;
+  tenant_id: string | null;
+  action: string;
+  object_type: string;
+  object_id: string | null;
+  request_id: string | null;
+  details: string;
+}
+
 interface AuditRow {
   id: string;
   at: Date;
@@ -95,24 +108,37 @@ export function actorLabel(actor: AuditActor): string {
 }
 
 export class AuditService {
-  constructor(private readonly knex: Knex) {}
+  /** Entries recorded on their own, written together (one commit per batch). */
+  private readonly grouped: GroupCommit<AuditInsert, AuditRow>;
 
+  constructor(private readonly knex: Knex) {
+    // One INSERT … VALUES (…), (…) RETURNING: PostgreSQL returns the rows in VALUES order.
+    this.grouped = new GroupCommit(
+      async (rows) => (await knex('public.audit_log').insert(rows).returning('*')) as AuditRow[],
+    );
+  }
+
+  /**
+   * Writes the entry; in the caller's transaction when `db` is one, else on its own (grouped
+   * with the entries of concurrent requests into one commit). Resolves once it is committed.
+   */
   async record(entry: AuditEntry, db: Knex = this.knex): Promise<AuditRecord> {
     checkEntry(entry);
-    const details = entry.details ?? {};
-    const [row] = (await db('public.audit_log')
-      .insert({
-        actor_type: entry.actor.type,
-        actor_id: entry.actor.id ?? null,
-        tenant_id: entry.tenantId,
-        action: entry.action,
-        object_type: entry.objectType,
-        object_id: entry.objectId,
-        request_id: entry.requestId ?? null,
-        details: JSON.stringify(details),
-      })
-      .returning('*')) as AuditRow[];
-    return toRecord(row!);
+    const insert: AuditInsert = {
+      actor_type: entry.actor.type,
+      actor_id: entry.actor.id ?? null,
+      tenant_id: entry.tenantId,
+      action: entry.action,
+      object_type: entry.objectType,
+      object_id: entry.objectId,
+      request_id: entry.requestId ?? null,
+      details: JSON.stringify(entry.details ?? {}),
+    };
+    if (db !== this.knex) {
+      const [row] = (await db('public.audit_log').insert(insert).returning('*')) as AuditRow[];
+      return toRecord(row!);
+    }
+    return toRecord(await this.grouped.add(insert));
   }
 
   async list(query: AuditListQuery): Promise<Page<AuditRecord>> {

@@ -3,21 +3,24 @@
  * connect-session-knex over the server's own knex. The cookie `sp.sid` is HttpOnly,
  * SameSite=Lax, and Secure when PUBLIC_URL is https (behind a proxy trusted by TRUST_PROXY).
  *
- * - Idle timeout (SESSION_IDLE_TIMEOUT, rolling): every request moves the stored expiry on;
- *   an expired session is not found any more.
+ * - Idle timeout (SESSION_IDLE_TIMEOUT, rolling): every request moves the cookie's expiry on,
+ *   and the stored one when it moves by a minute (a twentieth of the idle timeout if shorter;
+ *   see sessionStore.ts): no commit per request. An expired session is not found any more.
  * - Absolute timeout (SESSION_ABSOLUTE_TIMEOUT): the session remembers when its staff member
  *   logged in; `requireStaff` ends it once that is too long ago, however active.
  * - Login regenerates the session id (no fixation); logout destroys the session.
  */
 import type { Request, RequestHandler, Response } from 'express';
 import session from 'express-session';
-import { ConnectSessionKnexStore } from 'connect-session-knex';
 import type { Knex } from 'knex';
 import type { Config } from '../config';
 import type { SessionIdentity } from '../staff/staffDirectory';
+import { RollingSessionStore } from './sessionStore';
 
 export const SESSION_COOKIE = 'sp.sid';
 export const SESSION_TABLE = 'staff_sessions';
+/** The stored rolling expiry is written when it moves by this much (at most). */
+const TOUCH_AFTER_MS = 60_000;
 
 /** The staff member of a session, from login on. */
 export interface StaffSession extends SessionIdentity {
@@ -54,12 +57,15 @@ export function secureCookies(config: Pick<Config, 'publicUrl'>): boolean {
 }
 
 export function sessionMiddleware(knex: Knex, config: SessionConfig): RequestHandler {
-  const store = new ConnectSessionKnexStore({
-    knex,
-    tableName: SESSION_TABLE,
-    createTable: false, // created by a migration
-    cleanupInterval: 0, // expired sessions are purged at login (see purgeExpiredSessions)
-  });
+  const store = new RollingSessionStore(
+    {
+      knex,
+      tableName: SESSION_TABLE,
+      createTable: false, // created by a migration
+      cleanupInterval: 0, // expired sessions are purged at login (see purgeExpiredSessions)
+    },
+    Math.min(TOUCH_AFTER_MS, Math.floor(config.sessionIdleTimeoutMs / 20)),
+  );
   // The store checks the table once; keep a failure from becoming an unhandled rejection
   // (every later call awaits the same promise and reports it).
   store.ready.catch(() => undefined);

@@ -125,4 +125,41 @@ export const caseOpenApi: OpenApiPaths = {
       },
     },
   },
+  '/api/cases/{id}/documents/{documentId}': {
+    get: {
+      summary:
+        'A document of the case (audited): attachment, or inline (PDF and images only) for the preview',
+      tags,
+      parameters: [
+        { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+        {
+          name: 'documentId',
+          in: 'path',
+          required: true,
+          schema: { type: 'string', format: 'uuid' },
+        },
+        {
+          name: 'disposition',
+          in: 'query',
+          schema: { type: 'string', enum: ['attachment', 'inline'], default: 'attachment' },
+        },
+      ],
+      responses: {
+        '200': {
+          description: 'The file (nosniff, sandboxed by its CSP)',
+          content: {
+            'application/pdf': { schema: { type: 'string', format: 'binary' } },
+            'image/png': { schema: { type: 'string', format: 'binary' } },
+            'image/jpeg': { schema: { type: 'string', format: 'binary' } },
+          },
+        },
+        '400': responses.problem,
+        '401': responses.problem,
+        '403': responses.problem,
+        '404': responses.problem,
+        '415': responses.problem,
+        default: responses.problem,
+      },
+    },
+  },
 };

@@ -3,8 +3,9 @@
  * `services.ts`), and runs what they do in the background:
  *
  *   start(): load WORKFLOWS_DIR → seed demo adoptions (development) → deploy changed services
- *            (in the background: the engine may still be away) → case start retry loop
- *   stop():  stop the loop
+ *            (in the background, again while one fails: the engine may still be away) → case
+ *            start retry loop
+ *   stop():  stop both loops
  *
  * Building it touches neither the database nor the engine (the OpenAPI test builds the route
  * modules without either).
@@ -106,6 +107,26 @@ export function createCaseDomain(deps: CaseDomainDeps): CaseDomain {
     multiTenancy: config.zeebeMultiTenancy,
     logger,
   });
+  // The catalog is deployed in the background, again every CASE_START_RETRY_INTERVAL while a
+  // service failed (the engine client tries each call once; see engine/zeebeClient.ts).
+  let stopped = false;
+  let deployTimer: NodeJS.Timeout | undefined;
+  const deployUntilDone = (): void => {
+    void deployer
+      .deployAll()
+      .then(
+        ({ failed }) => failed.length > 0,
+        (error: unknown) => {
+          logger?.error({ err: error }, 'deploying the catalog failed');
+          return true;
+        },
+      )
+      .then((again) => {
+        if (!again || stopped) return;
+        deployTimer = setTimeout(deployUntilDone, config.caseStartRetryIntervalMs);
+        deployTimer.unref();
+      });
+  };
   return {
     catalog,
     deployer,
@@ -140,12 +161,12 @@ export function createCaseDomain(deps: CaseDomainDeps): CaseDomain {
       );
       const adopted = await seedDemoAdoptions(knex, env, catalog.all());
       if (adopted) logger?.info({ adoptions: adopted }, 'demo adoptions seeded');
-      void deployer
-        .deployAll()
-        .catch((error: unknown) => logger?.error({ err: error }, 'deploying the catalog failed'));
+      deployUntilDone();
       starter.startLoop();
     },
     stop() {
+      stopped = true;
+      clearTimeout(deployTimer);
       starter.stop();
     },
   };

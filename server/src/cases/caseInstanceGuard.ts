@@ -6,12 +6,17 @@
  * queries, so duplicates are found where the server meets every instance: its jobs.
  *
  *   - Every instance carries the variable `caseId` (set at start).
- *   - `claim(caseId, key)` is called with every instance key the server learns, from a
- *     CreateProcessInstance answer or from a job (`checkJob`, called by the job workers and the
- *     task inbox before they act on a job). The first key recorded wins (a conditional update);
- *     a case without a key adopts the instance (that is the crash case); any other key is a
- *     duplicate and is cancelled (CancelProcessInstance), audited as
- *     `case.duplicate_instance_cancelled`, and its job must be left alone by the caller.
+ *   - `claim(caseId, key, bpmnProcessId)` is called with every instance key the server learns,
+ *     from a CreateProcessInstance answer or from a job (`checkJob`, called by the job workers
+ *     and the task inbox before they act on a job). The first key recorded wins (a conditional
+ *     update); a case without a key adopts the instance (that is the crash case); any other
+ *     instance of the case's own process (`cases.bpmn_process_id`) is a duplicate and is
+ *     cancelled (CancelProcessInstance), audited as `case.duplicate_instance_cancelled`, and
+ *     its job must be left alone by the caller.
+ *   - An instance of another process that carries the `caseId` — a call activity's child (it
+ *     inherits the variables), a partner process started by a message (the canton's
+ *     building consultation) — belongs to the case but is not its instance: `related`, go
+ *     ahead, never adopted, never cancelled.
  */
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
@@ -19,10 +24,12 @@ import type { AuditService } from '../audit/audit.service';
 import type { ZeebeClient } from '../engine/zeebeClient';
 import { UUID } from './case.model';
 
-export type ClaimOutcome = 'recorded' | 'current' | 'duplicate' | 'unknown_case';
+export type ClaimOutcome = 'recorded' | 'current' | 'related' | 'duplicate' | 'unknown_case';
 
 export interface JobLike {
   processInstanceKey: string;
+  /** The process the job's instance runs (a call activity's child runs its own). */
+  bpmnProcessId: string;
   variables: Readonly<Record<string, unknown>>;
 }
 
@@ -35,7 +42,7 @@ export class CaseInstanceGuard {
   ) {}
 
   /**
-   * Before acting on a job: `current` (or `recorded`) — go ahead; `duplicate` — the instance
+   * Before acting on a job: `current`, `recorded` or `related` — go ahead; `duplicate` — the instance
    * was cancelled, do nothing with the job; `unknown_case` — not a case's instance (tests,
    * processes started by hand), the caller decides.
    */
@@ -47,12 +54,21 @@ export class CaseInstanceGuard {
         .first('id');
       return known ? 'current' : 'unknown_case';
     }
-    return this.claim(caseId, job.processInstanceKey);
+    return this.claim(caseId, job.processInstanceKey, job.bpmnProcessId);
   }
 
-  async claim(caseId: string, processInstanceKey: string): Promise<ClaimOutcome> {
+  /**
+   * `bpmnProcessId`: the process of the instance; without it (a CreateProcessInstance answer
+   * of the case's own start) the instance is taken to be the case's.
+   */
+  async claim(
+    caseId: string,
+    processInstanceKey: string,
+    bpmnProcessId?: string,
+  ): Promise<ClaimOutcome> {
+    const ownProcess = bpmnProcessId === undefined ? {} : { bpmn_process_id: bpmnProcessId };
     const recorded = await this.knex('public.cases')
-      .where({ id: caseId })
+      .where({ id: caseId, ...ownProcess })
       .whereNull('process_instance_key')
       .update({
         process_instance_key: processInstanceKey,
@@ -67,10 +83,12 @@ export class CaseInstanceGuard {
     if (Number(recorded) > 0) return 'recorded';
     const row = (await this.knex('public.cases')
       .where({ id: caseId })
-      .first('process_instance_key', 'tenant_id')) as
-      { process_instance_key: string | null; tenant_id: string } | undefined;
+      .first('process_instance_key', 'tenant_id', 'bpmn_process_id')) as
+      | { process_instance_key: string | null; tenant_id: string; bpmn_process_id: string }
+      | undefined;
     if (!row) return 'unknown_case';
     if (row.process_instance_key === processInstanceKey) return 'current';
+    if (bpmnProcessId !== undefined && bpmnProcessId !== row.bpmn_process_id) return 'related';
     await this.cancelDuplicate(caseId, row.tenant_id, processInstanceKey, row.process_instance_key);
     return 'duplicate';
   }

@@ -11,12 +11,18 @@
  * - A task header `portal:milestone` (a milestone id of the service manifest) records that
  *   public milestone when the job is activated, or when it is completed if the header
  *   `portal:milestoneOn` is `completed`.
+ * - A task header `portal:caseStatus` = `closed` on a service task closes the case when its
+ *   job is completed (after its milestone): the gRPC API does not tell the server that an
+ *   instance ended, so the model says where the case is done (usually its last step, the mail
+ *   that tells the citizen).
  */
 import type { CaseService } from './case.service';
+import { UUID } from './case.model';
 import type { CaseInstanceGuard, JobLike } from './caseInstanceGuard';
 
 export const MILESTONE_HEADER = 'portal:milestone';
 export const MILESTONE_ON_HEADER = 'portal:milestoneOn';
+export const CASE_STATUS_HEADER = 'portal:caseStatus';
 
 export interface CaseJob extends JobLike {
   key: string;
@@ -38,6 +44,9 @@ export class CaseJobHook {
 
   async onCompleted(job: CaseJob): Promise<void> {
     if (milestoneOn(job) === 'completed') await this.milestone(job);
+    const status = String(job.customHeaders[CASE_STATUS_HEADER] ?? '').trim();
+    const caseId = typeof job.variables.caseId === 'string' ? job.variables.caseId : undefined;
+    if (status === 'closed' && caseId && UUID.test(caseId)) await this.cases.closeCase(caseId);
   }
 
   private async milestone(job: CaseJob): Promise<void> {

@@ -9,7 +9,14 @@ import type { AuditContext, AuditService } from '../audit/audit.service';
 import { MAX_PER_PAGE, type Page } from '../audit/admin';
 import { NotFoundError } from '../http/errors';
 import type { StaffPrincipal } from '../staff/principal';
-import { CASE_REFERENCE, toCase, UUID, type CaseRow, type CaseStatus } from './case.model';
+import {
+  CASE_REFERENCE,
+  toCase,
+  UUID,
+  type CaseRecord,
+  type CaseRow,
+  type CaseStatus,
+} from './case.model';
 import type { CaseViews } from './caseView';
 
 export interface StaffCaseFilter {
@@ -102,13 +109,7 @@ export class StaffCaseService {
 
   /** The whole case by id or reference; 404 unless visible to the staff member. */
   async get(principal: StaffPrincipal, idOrReference: string, context: AuditContext) {
-    const query = this.visible(principal);
-    if (UUID.test(idOrReference)) query.where('c.id', idOrReference);
-    else if (CASE_REFERENCE.test(idOrReference)) query.where('c.reference', idOrReference);
-    else throw new NotFoundError('malformed case id');
-    const row = (await query.first('c.*')) as CaseRow | undefined;
-    if (!row) throw new NotFoundError('case not visible');
-    const record = toCase(row);
+    const record = await this.find(principal, idOrReference);
     await this.audit.record({
       actor: context.actor,
       tenantId: record.tenantId,
@@ -118,6 +119,20 @@ export class StaffCaseService {
       requestId: context.requestId,
     });
     return this.views.staff(record);
+  }
+
+  /**
+   * The case by id or reference, not audited (the caller audits what it reads, e.g. a
+   * document); 404 unless visible to the staff member — the same check as `get`.
+   */
+  async find(principal: StaffPrincipal, idOrReference: string): Promise<CaseRecord> {
+    const query = this.visible(principal);
+    if (UUID.test(idOrReference)) query.where('c.id', idOrReference);
+    else if (CASE_REFERENCE.test(idOrReference)) query.where('c.reference', idOrReference);
+    else throw new NotFoundError('malformed case id');
+    const row = (await query.first('c.*')) as CaseRow | undefined;
+    if (!row) throw new NotFoundError('case not visible');
+    return toCase(row);
   }
 
   private visible(principal: StaffPrincipal): Knex.QueryBuilder {

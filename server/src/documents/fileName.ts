@@ -57,16 +57,20 @@ export function downloadFileName(document: {
 
 /**
  * `attachment` with an ASCII fallback `filename` and the exact name as RFC 5987 `filename*`
- * (RFC 6266), so no browser renders the document inline or mangles an umlaut.
+ * (RFC 6266), so no browser renders the document inline or mangles an umlaut. `inline` only
+ * for the staff preview of PDFs and images (see `download.ts`).
  */
-export function contentDisposition(fileName: string): string {
+export function contentDisposition(
+  fileName: string,
+  type: 'attachment' | 'inline' = 'attachment',
+): string {
   const fallback = fileName
     .replace(/ß/g, 'ss')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^\x20-\x7e]/g, '_')
     .replace(/["\\%]/g, '_');
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeRfc5987(fileName)}`;
+  return `${type}; filename="${fallback}"; filename*=UTF-8''${encodeRfc5987(fileName)}`;
 }
 
 function encodeRfc5987(value: string): string {

@@ -15,11 +15,18 @@ import type { Config } from '../config';
 import { mailOutboxRoutes } from '../mail/mail.routes';
 import { serviceRoutes } from '../services/service.routes';
 import { submissionRoutes } from '../submissions/submission.routes';
+import { draftRoutes } from '../drafts/draft.routes';
 import { citizenRoutes } from '../citizens/citizen.routes';
+import { citizenRequestRoutes } from '../citizens/citizenRequest.routes';
 import { caseRoutes } from '../cases/case.routes';
+import { dashboardRoutes } from '../dashboard/dashboard.routes';
+import { monitoringRoutes } from '../monitoring/monitoring.routes';
+import { operationsRoutes } from '../operations/operations.routes';
 import type { AppServices } from '../services';
 import { staffRoutes } from '../staff/staff.routes';
+import { processRoutes } from '../processes/process.routes';
 import { taskRoutes } from '../tasks/task.routes';
+import { taskViewRoutes } from '../views/taskView.routes';
 import { tenantRoutes } from '../tenants/tenant.routes';
 import { adminUiRoutes, type AdminUiBuild } from './adminUi';
 import { healthRoutes, type ReadinessCheck } from './health.routes';
@@ -57,10 +64,24 @@ export function routeModules(
       mailOutboxRoutes({ mail, audit, authorizeAdmin }),
       serviceRoutes({ catalog: portal.catalog, adoptions: portal.adoptions }),
       submissionRoutes({ submissions: portal.submissions, limits: portal.uploadLimits }),
+      draftRoutes({ drafts: options.services.drafts }),
       citizenRoutes({ access: portal.citizens, views: portal.views, documents }),
-      caseRoutes({ staffCases: portal.staffCases }),
-      taskRoutes({ tasks: options.services.tasks.tasks }),
+      citizenRequestRoutes({
+        access: portal.citizens,
+        views: portal.views,
+        requests: options.services.tasks.citizenRequests,
+        documents,
+        maxFileBytes: portal.uploadLimits.maxFileBytes,
+      }),
+      caseRoutes({ staffCases: portal.staffCases, documents }),
+      taskRoutes({ tasks: options.services.tasks.tasks, diagrams: options.services.monitoring }),
+      taskViewRoutes({ views: options.services.tasks.views }),
+      monitoringRoutes({ monitoring: options.services.monitoring }),
+      dashboardRoutes({ dashboard: options.services.dashboard }),
+      processRoutes({ processes: options.services.processes }),
     );
+    const { operations } = options.services;
+    if (operations) modules.push(operationsRoutes({ operations }));
   }
   Object.assign(document.paths, ...modules.map((module) => module.openapi));
   return modules;

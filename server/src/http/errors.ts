@@ -177,3 +177,35 @@ export class TaskCompletionPendingError extends HttpError {
     this.headers['Retry-After'] = '5';
   }
 }
+
+/** The incident to retry is resolved already, or gone with its instance. */
+export class IncidentNotOpenError extends HttpError {
+  readonly status = 409;
+  readonly titleKey = 'problem.conflict';
+  override readonly detailKey = 'problem.incident_not_open.detail' as const;
+}
+
+/** The process instance to cancel (or act on) has completed or been cancelled. */
+export class InstanceNotActiveError extends HttpError {
+  readonly status = 409;
+  readonly titleKey = 'problem.conflict';
+  override readonly detailKey = 'problem.instance_not_active.detail' as const;
+}
+
+/** The engine did not answer a command (unavailable, timed out); nothing was changed here. */
+export class EngineUnavailableError extends HttpError {
+  readonly status = 503;
+  readonly titleKey = 'problem.not_ready';
+  override readonly detailKey = 'problem.engine_unavailable.detail' as const;
+  constructor(message: string) {
+    super(message);
+    this.headers['Retry-After'] = '5';
+  }
+}
+
+/** No monitoring source for this engine (a Zeebe cluster without Operate configured). */
+export class MonitoringUnavailableError extends HttpError {
+  readonly status = 503;
+  readonly titleKey = 'problem.not_ready';
+  override readonly detailKey = 'problem.monitoring_unavailable.detail' as const;
+}

@@ -52,6 +52,20 @@ const de = {
     'Der Code ist falsch oder abgelaufen. Bitte fordern Sie einen neuen Code an.',
   'problem.citizen_sign_in_required.detail':
     'Bitte öffnen Sie den Link aus Ihrer E-Mail oder melden Sie sich mit einem Code an.',
+  'problem.incident_not_open.detail':
+    'Dieser Vorfall ist bereits gelöst oder existiert nicht mehr.',
+  'problem.instance_not_active.detail': 'Diese Prozessinstanz läuft nicht mehr.',
+  'problem.engine_unavailable.detail':
+    'Die Prozess-Engine antwortet nicht. Bitte versuchen Sie es später erneut.',
+  'problem.monitoring_unavailable.detail':
+    'Für diese Prozess-Engine ist keine Überwachung eingerichtet.',
+  'problem.deployment_rejected': 'Modell abgelehnt',
+  'problem.deployment_rejected.detail':
+    'Die Prozess-Engine hat die Bereitstellung abgelehnt. Die Fehler stehen bei den Elementen, die sie nennen.',
+  'problem.draft_conflict.detail':
+    'Der Entwurf wurde inzwischen anderswo gespeichert (z. B. in einem anderen Fenster). Bitte laden Sie ihn neu.',
+  'problem.process_version_outdated.detail':
+    'Seit Beginn dieses Entwurfs wurde eine neuere Version bereitgestellt. Prüfen Sie die Änderungen und bestätigen Sie das Überschreiben.',
   'field.required': 'Pflichtfeld',
   'field.unknown': 'Dieses Feld gibt es im Formular nicht.',
   'field.type_object': 'Muss ein Objekt sein.',
@@ -130,6 +144,18 @@ const en: Record<MessageKey, string> = {
   'problem.code_invalid.detail': 'The code is wrong or has expired. Please request a new one.',
   'problem.citizen_sign_in_required.detail':
     'Please open the link from your e-mail or sign in with a code.',
+  'problem.incident_not_open.detail': 'This incident is already resolved or no longer exists.',
+  'problem.instance_not_active.detail': 'This process instance is no longer running.',
+  'problem.engine_unavailable.detail':
+    'The process engine does not answer. Please try again later.',
+  'problem.monitoring_unavailable.detail': 'Monitoring is not configured for this process engine.',
+  'problem.deployment_rejected': 'Model rejected',
+  'problem.deployment_rejected.detail':
+    'The process engine rejected the deployment. The errors are listed at the elements they name.',
+  'problem.draft_conflict.detail':
+    'The draft was saved elsewhere in the meantime (e.g. in another window). Please reload it.',
+  'problem.process_version_outdated.detail':
+    'A newer version was deployed since this draft was started. Review the changes and confirm to overwrite it.',
   'field.required': 'Required',
   'field.unknown': 'The form has no such field.',
   'field.type_object': 'Must be an object.',

@@ -141,10 +141,41 @@ export class MailService {
 
   /** Writes the mail to the outbox and sends it when SMTP is configured. ValidationError on bad input. */
   async send(input: SendMailInput): Promise<MailRecord> {
+    const row = await this.enqueueRow(input);
+    if (row.status === 'sent' || !this.transport) return toRecord(row);
+    return toRecord(await this.deliver(row, this.transport));
+  }
+
+  /**
+   * Writes the mail to the outbox, in the caller's transaction when `db` is one, and answers
+   * `deliver` to call once that has committed: it sends over SMTP in the background, for a
+   * request that must not wait for the mail server (a citizen's submission). The outcome is on
+   * the outbox row, as with `send`; a repeated call with the same idempotency key retries a
+   * failed delivery.
+   */
+  async enqueue(
+    input: SendMailInput,
+    db: Knex = this.knex,
+  ): Promise<{ record: MailRecord; deliver(): void }> {
+    const row = await this.enqueueRow(input, db);
+    const transport = this.transport;
+    return {
+      record: toRecord(row),
+      deliver: () => {
+        if (row.status === 'sent' || !transport) return;
+        // A failed delivery is recorded on the row by deliver(); what could still throw here
+        // (the database away while recording it) leaves the row queued, as without SMTP.
+        void this.deliver(row, transport).catch(() => undefined);
+      },
+    };
+  }
+
+  private async enqueueRow(input: SendMailInput, db: Knex = this.knex): Promise<MailRow> {
     const mail = parseOrThrow(sendMailSchema, input);
-    let row = mail.idempotencyKey ? await this.findByKey(mail.idempotencyKey) : undefined;
-    if (!row) {
-      const [inserted] = (await this.knex('public.mail_outbox')
+    // Insert first, read the existing row only on a conflict: a new mail is one statement.
+    let row: MailRow | undefined;
+    {
+      const [inserted] = (await db('public.mail_outbox')
         .insert({
           id: randomUUID(),
           tenant_id: mail.tenantId,
@@ -159,11 +190,12 @@ export class MailService {
         .onConflict('idempotency_key')
         .ignore()
         .returning('*')) as MailRow[];
-      row = inserted ?? (await this.findByKey(mail.idempotencyKey!));
+      row =
+        inserted ??
+        (mail.idempotencyKey ? await this.findByKey(mail.idempotencyKey, db) : undefined);
     }
     if (!row) throw new Error('mail outbox row vanished');
-    if (row.status === 'sent' || !this.transport) return toRecord(row);
-    return toRecord(await this.deliver(row, this.transport));
+    return row;
   }
 
   /** One mail with its bodies; NotFoundError when unknown or outside the scope. */
@@ -199,8 +231,8 @@ export class MailService {
     };
   }
 
-  private async findByKey(key: string): Promise<MailRow | undefined> {
-    return (await this.knex('public.mail_outbox').where({ idempotency_key: key }).first()) as
+  private async findByKey(key: string, db: Knex = this.knex): Promise<MailRow | undefined> {
+    return (await db('public.mail_outbox').where({ idempotency_key: key }).first()) as
       MailRow | undefined;
   }
 

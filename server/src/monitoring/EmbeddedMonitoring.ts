@@ -25,6 +25,7 @@ import {
   type Monitoring,
   type Page,
   type PageRequest,
+  type ProcessDefinition,
   type ProcessInstance,
   type ProcessInstanceDetail,
   type ProcessInstanceQuery,
@@ -83,6 +84,13 @@ export class EmbeddedMonitoring implements Monitoring {
       })),
       complete: true,
     };
+  }
+
+  async getProcessDefinition(key: string): Promise<ProcessDefinition | undefined> {
+    const definition = await refused(() => this.monitor.getProcessDefinition(key));
+    if (!definition) return undefined;
+    const { resourceName: _resourceName, ...rest } = definition;
+    return rest;
   }
 
   async searchIncidents(query: IncidentQuery): Promise<Page<Incident>> {

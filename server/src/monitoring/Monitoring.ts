@@ -107,6 +107,15 @@ export interface HistoryEntry {
   detail: string | null;
 }
 
+/** A deployed process definition with the BPMN XML it was parsed from (the diagrams). */
+export interface ProcessDefinition {
+  key: string;
+  bpmnProcessId: string;
+  version: number;
+  tenantId: string;
+  bpmnXml: string;
+}
+
 export interface ProcessInstanceDetail {
   instance: ProcessInstance;
   flowNodeInstances: FlowNodeInstance[];
@@ -157,6 +166,8 @@ export interface Monitoring {
   getProcessInstanceHistory(key: string, page?: PageRequest): Promise<Page<HistoryEntry>>;
   /** Per-element counts over all instances of the process definition (the heatmap). */
   getElementStatistics(processDefinitionKey: string): Promise<ElementStatistics>;
+  /** undefined when there is no such definition. */
+  getProcessDefinition(key: string): Promise<ProcessDefinition | undefined>;
   /** Newest first. */
   searchIncidents(query: IncidentQuery): Promise<Page<Incident>>;
 }

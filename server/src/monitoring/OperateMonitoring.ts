@@ -20,6 +20,7 @@ import type {
   Monitoring,
   Page,
   PageRequest,
+  ProcessDefinition,
   ProcessInstance,
   ProcessInstanceDetail,
   ProcessInstanceQuery,
@@ -54,6 +55,17 @@ export interface OperateClient {
   searchFlownodeInstances(query: OperateQuery): Promise<OperateResults<OperateFlowNodeInstance>>;
   searchVariables(query: OperateQuery): Promise<OperateResults<OperateVariable>>;
   searchIncidents(query: OperateQuery): Promise<OperateResults<OperateIncident>>;
+  /** Rejects with an error whose `statusCode` is 404 for an unknown key. */
+  getProcessDefinition(key: string): Promise<OperateProcessDefinition>;
+  getProcessDefinitionXML(key: string): Promise<string>;
+}
+
+/** Operate's ProcessDefinition (the fields we read). */
+export interface OperateProcessDefinition {
+  key: number | string;
+  bpmnProcessId: string;
+  version: number;
+  tenantId?: string;
 }
 
 /** The SDK's client as an OperateClient (its DTO typings lack `incident` and `flowNodeId`). */
@@ -65,6 +77,8 @@ export function operateClient(api: Operate.OperateApiClient): OperateClient {
     searchFlownodeInstances: (query) => loose.searchFlownodeInstances(query),
     searchVariables: (query) => loose.searchVariables(query),
     searchIncidents: (query) => loose.searchIncidents(query),
+    getProcessDefinition: (key) => loose.getProcessDefinition(key),
+    getProcessDefinitionXML: (key) => loose.getProcessDefinitionXML(key),
   };
 }
 
@@ -147,6 +161,19 @@ export class OperateMonitoring implements Monitoring {
       a.activityId < b.activityId ? -1 : a.activityId > b.activityId ? 1 : 0,
     );
     return { items, complete: read.complete };
+  }
+
+  async getProcessDefinition(key: string): Promise<ProcessDefinition | undefined> {
+    checkKey('key', key);
+    const definition = await this.client.getProcessDefinition(key).catch(notFoundAsUndefined);
+    if (!definition) return undefined;
+    return {
+      key: String(definition.key),
+      bpmnProcessId: definition.bpmnProcessId,
+      version: definition.version,
+      tenantId: definition.tenantId ?? '<default>',
+      bpmnXml: await this.client.getProcessDefinitionXML(key),
+    };
   }
 
   async searchIncidents(query: IncidentQuery): Promise<Page<Incident>> {

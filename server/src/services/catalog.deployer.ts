@@ -31,8 +31,34 @@ export interface DeployedService {
   deploymentKey: string;
 }
 
+/** One DeployResource call with a service's files (the designer's deployments use it too). */
+export async function deployServiceResources(
+  zeebe: ZeebeClient | undefined,
+  resources: readonly ServiceResource[],
+  engineTenantId: string,
+) {
+  if (!zeebe) throw new Error('no engine client');
+  const response = await zeebe.deployResources(
+    resources.map((resource) =>
+      resource.kind === 'process'
+        ? { name: resource.name, process: resource.content }
+        : resource.kind === 'form'
+          ? { name: resource.name, form: resource.content }
+          : { name: resource.name, decision: resource.content },
+    ),
+    engineTenantId === DEFAULT_ENGINE_TENANT ? undefined : engineTenantId,
+  );
+  if (!response) throw new Error('engine client closed');
+  return response;
+}
+
 export class CatalogDeployer {
   private readonly inFlight = new Map<string, Promise<DeployedService>>();
+  /**
+   * What this process saw deployed (by the key of `single`), so that a case start does not ask
+   * `service_deployments` again; only this class writes that table, and `forget` drops both.
+   */
+  private readonly confirmed = new Map<string, DeployedService>();
 
   constructor(
     private readonly knex: Knex,
@@ -107,6 +133,9 @@ export class CatalogDeployer {
 
   /** Forgets a deployment the engine no longer knows (e.g. its state was reset). */
   async forget(serviceId: string, engineTenantId: string): Promise<void> {
+    for (const key of this.confirmed.keys()) {
+      if (key.startsWith(`${serviceId}\n${engineTenantId}\n`)) this.confirmed.delete(key);
+    }
     await this.knex('public.service_deployments')
       .where({ service_id: serviceId, engine_tenant_id: engineTenantId })
       .delete();
@@ -121,11 +150,16 @@ export class CatalogDeployer {
   ): Promise<DeployedService> {
     const checksum = checksumOf(resources);
     const key = `${bookId}\n${engineTenantId}\n${checksum}`;
+    const known = this.confirmed.get(key);
+    if (known) return Promise.resolve(known);
     let running = this.inFlight.get(key);
     if (!running) {
-      running = this.deployIfChanged(bookId, engineTenantId, resources, checksum, service).finally(
-        () => this.inFlight.delete(key),
-      );
+      running = this.deployIfChanged(bookId, engineTenantId, resources, checksum, service)
+        .then((deployed) => {
+          this.confirmed.set(key, deployed);
+          return deployed;
+        })
+        .finally(() => this.inFlight.delete(key));
       this.inFlight.set(key, running);
     }
     return running;
@@ -149,19 +183,7 @@ export class CatalogDeployer {
         deploymentKey: existing.deployment_key,
       };
     }
-    const zeebe = this.engine();
-    if (!zeebe) throw new Error('no engine client');
-    const response = await zeebe.deployResources(
-      resources.map((resource) =>
-        resource.kind === 'process'
-          ? { name: resource.name, process: resource.content }
-          : resource.kind === 'form'
-            ? { name: resource.name, form: resource.content }
-            : { name: resource.name, decision: resource.content },
-      ),
-      engineTenantId === DEFAULT_ENGINE_TENANT ? undefined : engineTenantId,
-    );
-    if (!response) throw new Error('engine client closed');
+    const response = await deployServiceResources(this.engine(), resources, engineTenantId);
     const process = response.deployments
       .map(
         (deployment) =>

@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { attachFormTexts } from './formValidator';
 import { readManifest, SERVICE_ID, type ServiceManifest } from './serviceManifest';
 
 export interface ServiceResource {
@@ -161,6 +162,8 @@ export function loadService(folderPath: string, folder: string): ServiceResult {
     });
   }
   const startForm = pickStartForm(manifest, forms, startFormId(main.text));
+  const startFormTexts = startForm?.id ? formTexts(folderPath, startForm.id) : {};
+  if (startForm) attachFormTexts(startForm, startFormTexts);
   return {
     ok: true,
     service: {
@@ -168,7 +171,7 @@ export function loadService(folderPath: string, folder: string): ServiceResult {
       manifest,
       bpmnProcessId,
       startForm,
-      startFormTexts: startForm?.id ? formTexts(folderPath, startForm.id) : {},
+      startFormTexts,
       resources,
       checksum: checksumOf(resources),
     },

@@ -128,15 +128,20 @@ export class CatalogService {
       service.manifest.authority === 'canton' && tenantId !== CANTON_TENANT_ID
         ? [tenantId, CANTON_TENANT_ID]
         : [tenantId];
+    // One statement: the adoptions, and whether the citizen's own tenant is active.
     const rows = (await db('public.service_adoptions as a')
       .join('public.tenants as t', 't.id', 'a.tenant_id')
       .whereIn('a.tenant_id', owners)
       .andWhere({ 'a.service_id': serviceId, 'a.enabled': true, 't.active': true })
-      .select('a.*')) as AdoptionRow[];
-    const adoption = rows.find((row) => row.tenant_id === tenantId) ?? rows[0];
-    if (!adoption || !(await this.tenantActive(tenantId, db))) {
-      throw new ServiceNotOfferedError('service not offered by tenant');
-    }
+      .select(
+        'a.*',
+        db.raw('exists (select 1 from public.tenants where id = ? and active) as tenant_active', [
+          tenantId,
+        ]),
+      )) as (AdoptionRow & { tenant_active: boolean })[];
+    const found = rows.find((row) => row.tenant_id === tenantId) ?? rows[0];
+    if (!found?.tenant_active) throw new ServiceNotOfferedError('service not offered by tenant');
+    const { tenant_active: _active, ...adoption } = found;
     return { service, adoption, tenantId: adoption.tenant_id };
   }
 
@@ -193,10 +198,6 @@ export class CatalogService {
       startForm: offered.service.startForm,
       startFormTexts: offered.service.startFormTexts,
     };
-  }
-
-  private async tenantActive(tenantId: string, db: Knex): Promise<boolean> {
-    return Boolean(await db('public.tenants').where({ id: tenantId, active: true }).first('id'));
   }
 }
 

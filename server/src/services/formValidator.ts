@@ -60,6 +60,17 @@ interface Validate {
   validationType?: 'email' | 'phone' | 'custom';
 }
 
+/**
+ * The translations of a form (`i18n/<lang>.json` of its service: by language, then component
+ * id), attached by the catalog loader; a form's own texts are German. They give the custom
+ * `patternErrorMessage` in the caller's language.
+ */
+const formTexts = new WeakMap<FormSchema, Record<string, unknown>>();
+
+export function attachFormTexts(schema: FormSchema, texts: Record<string, unknown>): void {
+  formTexts.set(schema, texts);
+}
+
 class Run {
   readonly errors: FieldError[] = [];
   readonly data: FormData = {};
@@ -68,7 +79,18 @@ class Run {
   constructor(
     readonly input: FormData,
     readonly locale: Locale,
+    /** Translations of this form in the caller's language, by component id. */
+    readonly texts: Record<string, unknown> = {},
+    /** Variables the form was shown with (a task's), which its FEEL also reads. */
+    readonly variables: FormData = {},
   ) {}
+
+  /** The component's custom pattern message in the caller's language, else the form's. */
+  patternErrorMessage(component: FormComponent, validate: Validate): string | undefined {
+    const translated = component.id ? this.texts[component.id] : undefined;
+    const message = isRecord(translated) ? translated.patternErrorMessage : undefined;
+    return typeof message === 'string' ? message : validate.patternErrorMessage;
+  }
 
   fail(
     field: string,
@@ -83,10 +105,15 @@ class Run {
   }
 }
 
+/**
+ * `variables`: what the form is shown with besides its data (a user task's variables), as
+ * form-js evaluates conditions and FEEL limits over the variables and the data together.
+ */
 export function validateFormData(
   schema: FormSchema,
   input: unknown,
   locale: Locale,
+  variables: FormData = {},
 ): FormValidation {
   if (!isRecord(input)) {
     return {
@@ -94,7 +121,8 @@ export function validateFormData(
       errors: [{ field: 'data', message: translate(locale, 'field.type_object') }],
     };
   }
-  const run = new Run(input, locale);
+  const language = locale === 'en' ? formTexts.get(schema)?.en : undefined;
+  const run = new Run(input, locale, isRecord(language) ? language : {}, variables);
   walk(run, schema.components, [], input, run.data);
   for (const key of unknownKeys(input, run.used, [])) run.fail(key, 'field.unknown');
   return run.errors.length ? { ok: false, errors: run.errors } : { ok: true, data: run.data };
@@ -108,7 +136,7 @@ function walk(
   out: FormData,
 ): void {
   for (const component of components) {
-    if (isHidden(component, run.input, scope)) {
+    if (isHidden(component, { ...run.variables, ...run.input }, scope)) {
       // form-js leaves a hidden field's value out of the submission; so do we, without error.
       markUsed(run, component, prefix);
       continue;
@@ -176,7 +204,7 @@ function checkField(
   scope: FormData,
 ): unknown {
   const validate = (isRecord(component.validate) ? component.validate : {}) as Validate;
-  const context = { ...run.input, ...scope };
+  const context = { ...run.variables, ...run.input, ...scope };
   const empty =
     value === undefined ||
     value === null ||
@@ -191,7 +219,14 @@ function checkField(
     case 'textfield':
     case 'textarea':
       if (typeof value !== 'string') return run.fail(field, 'field.type_text');
-      checkText(run, field, value, validate, context, component.type === 'textfield');
+      checkText(
+        run,
+        field,
+        value,
+        { ...validate, patternErrorMessage: run.patternErrorMessage(component, validate) },
+        context,
+        component.type === 'textfield',
+      );
       return value;
     case 'number':
       return checkNumber(run, component, field, value, validate, context);

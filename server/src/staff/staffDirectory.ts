@@ -67,10 +67,24 @@ export class StaffDirectory {
    * session generation has moved on (logged out everywhere, password changed).
    */
   async principal(identity: SessionIdentity): Promise<StaffPrincipal | undefined> {
-    const row = (await this.knex('public.staff_users').where('id', identity.userId).first()) as
-      UserRow | undefined;
+    // One round trip per request: the account with its roles (in active tenants) and groups.
+    const result = (await this.knex.raw(
+      `select u.*,
+         coalesce((select json_agg(json_build_object(
+                     'tenant_id', r.tenant_id, 'name', t.name, 'role', r.role, 'kind', t.kind))
+                   from public.staff_roles r join public.tenants t on t.id = r.tenant_id
+                   where r.user_id = u.id and t.active), '[]') as roles_json,
+         coalesce((select json_agg(json_build_object('tenant_id', g.tenant_id, 'group_key', g.group_key))
+                   from public.staff_group_members g where g.user_id = u.id), '[]') as groups_json
+       from public.staff_users u where u.id = ?`,
+      [identity.userId],
+    )) as { rows: (UserRow & { roles_json: unknown; groups_json: unknown })[] };
+    const row = result.rows[0];
     if (!row || !row.active || row.session_generation !== identity.generation) return undefined;
-    const memberships = await this.memberships(row.id);
+    const memberships = toMemberships(
+      parseJson(row.roles_json) as RoleRow[],
+      parseJson(row.groups_json) as GroupRow[],
+    );
     const current =
       memberships.find((m) => m.tenantId === identity.currentTenantId) ?? memberships[0];
     return {
@@ -92,51 +106,6 @@ export class StaffDirectory {
     });
   }
 
-  /** Memberships in active tenants, with the tenants' names. */
-  private async memberships(userId: string): Promise<TenantMembership[]> {
-    const roles = (await this.knex('public.staff_roles as r')
-      .join('public.tenants as t', 't.id', 'r.tenant_id')
-      .where('r.user_id', userId)
-      .andWhere('t.active', true)
-      .select('r.tenant_id', 't.name', 'r.role', 't.kind')) as {
-      tenant_id: string;
-      name: string;
-      role: Role;
-      kind: string;
-    }[];
-    const groups = (await this.knex('public.staff_group_members')
-      .where('user_id', userId)
-      .select('tenant_id', 'group_key')) as { tenant_id: string; group_key: string }[];
-    const byTenant = new Map<string, TenantMembership & { kind: string }>();
-    for (const row of roles) {
-      const m = byTenant.get(row.tenant_id) ?? {
-        tenantId: row.tenant_id,
-        tenantName: row.name,
-        kind: row.kind,
-        roles: [],
-        groups: [],
-      };
-      m.roles.push(row.role);
-      byTenant.set(row.tenant_id, m);
-    }
-    for (const row of groups) byTenant.get(row.tenant_id)?.groups.push(row.group_key);
-    const order: Role[] = ['admin', 'designer', 'clerk'];
-    const collator = new Intl.Collator('de-CH');
-    return [...byTenant.values()]
-      .sort((a, b) =>
-        a.kind === b.kind
-          ? collator.compare(a.tenantName, b.tenantName)
-          : a.kind === 'canton'
-            ? -1
-            : 1,
-      )
-      .map(({ kind: _kind, ...m }) => ({
-        ...m,
-        roles: m.roles.sort((a, b) => order.indexOf(a) - order.indexOf(b)),
-        groups: m.groups.sort(),
-      }));
-  }
-
   private candidate(row: UserRow): LoginCandidate {
     return {
       id: row.id,
@@ -145,4 +114,55 @@ export class StaffDirectory {
       generation: row.session_generation,
     };
   }
+}
+
+const ROLE_ORDER: Role[] = ['admin', 'designer', 'clerk'];
+/** Made once: a collator costs more to build than the sort it serves. */
+const COLLATOR = new Intl.Collator('de-CH');
+
+interface RoleRow {
+  tenant_id: string;
+  name: string;
+  role: Role;
+  kind: string;
+}
+
+interface GroupRow {
+  tenant_id: string;
+  group_key: string;
+}
+
+/** `json` values come back parsed from pg and PGlite; text is parsed for any other driver. */
+function parseJson(value: unknown): unknown {
+  return typeof value === 'string' ? JSON.parse(value) : value;
+}
+
+/** Memberships per tenant: the canton first, then by name; roles and groups in their order. */
+function toMemberships(roles: RoleRow[], groups: GroupRow[]): TenantMembership[] {
+  const byTenant = new Map<string, TenantMembership & { kind: string }>();
+  for (const row of roles) {
+    const m = byTenant.get(row.tenant_id) ?? {
+      tenantId: row.tenant_id,
+      tenantName: row.name,
+      kind: row.kind,
+      roles: [],
+      groups: [],
+    };
+    m.roles.push(row.role);
+    byTenant.set(row.tenant_id, m);
+  }
+  for (const row of groups) byTenant.get(row.tenant_id)?.groups.push(row.group_key);
+  return [...byTenant.values()]
+    .sort((a, b) =>
+      a.kind === b.kind
+        ? COLLATOR.compare(a.tenantName, b.tenantName)
+        : a.kind === 'canton'
+          ? -1
+          : 1,
+    )
+    .map(({ kind: _kind, ...m }) => ({
+      ...m,
+      roles: m.roles.sort((a, b) => ROLE_ORDER.indexOf(a) - ROLE_ORDER.indexOf(b)),
+      groups: m.groups.sort(),
+    }));
 }

@@ -9,12 +9,15 @@
  *
  * The instance gets the form data as variables plus `caseId`, `caseReference`, `tenantId`,
  * `serviceId`, `language` (de/en), `submittedOn` (YYYY-MM-DD, Swiss time) and `params` (the
- * manifest's parameters with the tenant's values); ours win over form keys of the same name. A create call that outlives the
- * timeout keeps running in the background (the Zeebe client retries while the gateway is
- * unreachable) and records its key when it gets one; meanwhile this process makes no second
- * call for that case. Should two instances nevertheless exist (a crash between create and
- * record, or a restart while a call was in flight), `CaseInstanceGuard` keeps the first key
- * recorded and cancels the other when it shows up (its own create answer, or its first job).
+ * manifest's parameters with the tenant's values); ours win over form keys of the same name.
+ * The client tries each call once (`{ retry: false }`, see engine/zeebeClient.ts): an
+ * unreachable gateway fails the attempt at once, which is counted (`start_attempts`,
+ * `last_start_error`) and retried by the loop. A create call that outlives the timeout (a
+ * gateway that accepts but does not answer) keeps running in the background and records its
+ * key when it gets one; meanwhile this process makes no second call for that case. Should two
+ * instances nevertheless exist (a crash between create and record, or a restart while a call
+ * was in flight), `CaseInstanceGuard` keeps the first key recorded and cancels the other when
+ * it shows up (its own create answer, or its first job).
  */
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
@@ -26,6 +29,12 @@ import type { CatalogDeployer } from '../services/catalog.deployer';
 import { processParams, type AdoptionRow, type CatalogService } from '../services/catalog.service';
 
 export type StartResult = 'started' | 'waiting';
+
+export interface KnownCase {
+  row: CaseRow;
+  /** The case's adoption (its tenant's, for its service). */
+  adoption?: Pick<AdoptionRow, 'parameters'> | undefined;
+}
 
 export interface CaseStarterOptions {
   timeoutMs: number;
@@ -52,11 +61,15 @@ export class CaseStarter {
     private readonly options: CaseStarterOptions,
   ) {}
 
-  /** Starts the case's instance, waiting at most ENGINE_REQUEST_TIMEOUT for the engine. */
-  async start(caseId: string): Promise<StartResult> {
+  /**
+   * Starts the case's instance, waiting at most ENGINE_REQUEST_TIMEOUT for the engine.
+   * `known`: the case row and its adoption's parameters when the caller has just read or
+   * written them (a new submission), so that they are not read again.
+   */
+  async start(caseId: string, known?: KnownCase): Promise<StartResult> {
     let attempt = this.inFlight.get(caseId);
     if (!attempt) {
-      attempt = this.attempt(caseId).finally(() => this.inFlight.delete(caseId));
+      attempt = this.attempt(caseId, known).finally(() => this.inFlight.delete(caseId));
       this.inFlight.set(caseId, attempt);
     }
     let timer: NodeJS.Timeout | undefined;
@@ -101,9 +114,10 @@ export class CaseStarter {
     return pending.length;
   }
 
-  private async attempt(caseId: string): Promise<StartResult> {
-    const row = (await this.knex('public.cases').where({ id: caseId }).first()) as
-      CaseRow | undefined;
+  private async attempt(caseId: string, known?: KnownCase): Promise<StartResult> {
+    const row =
+      known?.row ??
+      ((await this.knex('public.cases').where({ id: caseId }).first()) as CaseRow | undefined);
     if (!row) return 'waiting';
     const record = toCase(row);
     if (record.processInstanceKey || record.status !== 'waiting_to_start') return 'started';
@@ -119,9 +133,11 @@ export class CaseStarter {
     const engineTenantId = this.deployer.engineTenantOf(record.tenantId);
     try {
       await this.deployer.ensureDeployed(service, engineTenantId);
-      const adoption = (await this.knex('public.service_adoptions')
-        .where({ tenant_id: record.tenantId, service_id: record.serviceId })
-        .first('parameters')) as Pick<AdoptionRow, 'parameters'> | undefined;
+      const adoption =
+        known?.adoption ??
+        ((await this.knex('public.service_adoptions')
+          .where({ tenant_id: record.tenantId, service_id: record.serviceId })
+          .first('parameters')) as Pick<AdoptionRow, 'parameters'> | undefined);
       const response = await zeebe.createProcessInstance({
         bpmnProcessId: service.bpmnProcessId,
         variables: {
@@ -173,14 +189,17 @@ export class CaseStarter {
   }
 }
 
+/** Made once: building a DateTimeFormat costs more than formatting (it showed in profiles). */
+const SWISS_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Zurich',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** `YYYY-MM-DD` of the instant in Swiss time. */
 export function swissDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Zurich',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
+  return SWISS_DATE.format(at);
 }
 
 function describe(error: unknown): string {

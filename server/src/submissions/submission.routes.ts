@@ -5,9 +5,9 @@
  * JSON, and one part per file named by its file picker's path (`plans`, `landowner.consent`;
  * several parts of one name for a multiple picker). Files are checked by content (PDF, PNG,
  * JPEG; 422 otherwise), stored as documents of the case, and the picker's variable becomes the
- * list of their document ids. Answers 201 (process started) or 202 (case kept, waiting for the
- * engine) with the case's reference, status and tracking link; `Location` is the citizen's
- * case URL.
+ * list of their document ids; a file name with a path (`/` or `\`) is refused (400). Answers
+ * 201 (process started) or 202 (case kept, waiting for the engine) with the case's reference,
+ * status and tracking link; `Location` is the citizen's case URL.
  *
  * `Idempotency-Key` (8–255 printable ASCII): the same key with the same body answers the same
  * case again (with `Idempotent-Replayed: true`); with another body 422.
@@ -40,6 +40,9 @@ export function submissionRoutes(deps: {
   const multipart = multer({
     storage: multer.memoryStorage(),
     defParamCharset: 'utf8',
+    // Keep the name as sent, so that a name with a path (`../../etc/passwd.pdf`) — which no
+    // browser sends — is refused rather than silently cut to its last segment.
+    preservePath: true,
     limits: {
       fileSize: deps.limits.maxFileBytes,
       files: deps.limits.maxFiles,
@@ -125,7 +128,14 @@ function multipartSubmission(req: Request): { body: unknown; files: UploadedPart
   } catch {
     throw new MalformedJsonError('submission part is not JSON');
   }
-  const files = ((req.files as Express.Multer.File[] | undefined) ?? []).map((file) => ({
+  const uploaded = (req.files as Express.Multer.File[] | undefined) ?? [];
+  const withPath = uploaded.find((file) => /[\\/]|^\.\.?$/.test(file.originalname));
+  if (withPath) {
+    throw new ValidationError([
+      { field: withPath.fieldname, message: 'a file name without a path is expected' },
+    ]);
+  }
+  const files = uploaded.map((file) => ({
     field: file.fieldname,
     content: file.buffer,
     originalName: sanitiseFileName(file.originalname),

@@ -32,6 +32,7 @@ import type { MailService } from '../mail/mail.service';
 import type { CatalogService } from '../services/catalog.service';
 import { filepickerPaths, validateFormData } from '../services/formValidator';
 import type { LocalizedText } from '../services/serviceManifest';
+import { trackingLinkMail } from './trackingLinkMail';
 import type { CaseStarter, StartResult } from './caseStarter';
 import { canonicalJson } from './canonicalJson';
 import { submissionBody } from './submission.schemas';
@@ -124,9 +125,11 @@ export class SubmissionService {
     const now = new Date();
     const days = offered.service.manifest.expectedDurationDays;
     let row: CaseRow;
+    let mail: { deliver(): void } | undefined;
+    const reference = await nextCaseReference(this.knex, now);
+    const url = trackingUrl(this.options.publicUrl(), reference, token);
     try {
       row = await this.knex.transaction(async (trx) => {
-        const reference = await nextCaseReference(trx, now);
         const inserted = (await trx('public.cases')
           .insert({
             id,
@@ -163,6 +166,8 @@ export class SubmissionService {
           },
           trx,
         );
+        // The tracking link is in the outbox with the case (one commit), and sent after it.
+        mail = await this.queueTrackingLink(trx, toCase(created), url, offered.service.manifest);
         return created;
       });
     } catch (error) {
@@ -173,9 +178,11 @@ export class SubmissionService {
     }
 
     const record = toCase(row);
-    const url = trackingUrl(this.options.publicUrl(), record.reference, token);
-    await this.mailTrackingLink(record, url, offered.service.manifest.title);
-    const start = await this.starter.start(record.id);
+    mail?.deliver();
+    const start = await this.starter.start(record.id, {
+      row,
+      adoption: offered.adoption.tenant_id === record.tenantId ? offered.adoption : undefined,
+    });
     const current = start === 'started' ? ((await this.byId(record.id)) ?? record) : record;
     return { case: current, trackingToken: token, trackingUrl: url, replayed: false, start };
   }
@@ -247,55 +254,39 @@ export class SubmissionService {
     return row && toCase(row);
   }
 
-  /** The tracking link by e-mail (outbox first; a mail failure never fails the submission). */
-  private async mailTrackingLink(
+  /**
+   * The tracking link by e-mail, written to the outbox in the case's transaction and delivered
+   * over SMTP after the commit, in the background (the citizen never waits for the mail
+   * server). A mail that cannot be written for its content is logged and never fails the
+   * submission.
+   */
+  private async queueTrackingLink(
+    trx: Knex.Transaction,
     record: CaseRecord,
     url: string,
-    title: LocalizedText,
-  ): Promise<void> {
-    const en = record.applicant.language === 'en';
-    const subject = en
-      ? `Your application ${record.reference}: ${title.en}`
-      : `Ihr Gesuch ${record.reference}: ${title.de}`;
-    const text = en
-      ? [
-          'Good day',
-          '',
-          `We have received your application "${title.en}" (reference ${record.reference}).`,
-          'You can follow it, answer requests and download the decision here:',
-          '',
-          url,
-          '',
-          'Keep this link to yourself: whoever has it can see your case.',
-          '',
-          'Serviceportal of the Canton of Lucerne',
-        ]
-      : [
-          'Guten Tag',
-          '',
-          `Wir haben Ihr Gesuch «${title.de}» erhalten (Referenz ${record.reference}).`,
-          'Hier verfolgen Sie den Stand, beantworten Rückfragen und laden den Entscheid herunter:',
-          '',
-          url,
-          '',
-          'Bitte geben Sie diesen Link nicht weiter: Wer ihn hat, sieht Ihr Gesuch.',
-          '',
-          'Serviceportal des Kantons Luzern',
-        ];
+    manifest: { title: LocalizedText },
+  ): Promise<{ deliver(): void } | undefined> {
+    const mail = trackingLinkMail(record, url, manifest.title);
     try {
-      await this.mail.send({
-        tenantId: record.tenantId,
-        caseId: record.id,
-        to: record.applicant.email,
-        subject,
-        text: text.join('\n'),
-        idempotencyKey: `case-tracking-link:${record.id}`,
-      });
+      return await this.mail.enqueue(
+        {
+          tenantId: record.tenantId,
+          caseId: record.id,
+          to: record.applicant.email,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          idempotencyKey: `case-tracking-link:${record.id}`,
+        },
+        trx,
+      );
     } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
       this.options.logger?.error(
         { err: error, caseId: record.id },
         'tracking link mail not written',
       );
+      return undefined;
     }
   }
 }

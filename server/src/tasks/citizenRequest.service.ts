@@ -4,6 +4,7 @@
  * lists them and the citizen's answer completes the job. For the citizen portal:
  *
  *   const requests = await citizenRequests.listOpenRequests(caseId);         // after the case access check
+ *   await citizenRequests.checkAnswer({ caseId, taskId, data, documents: 1 }); // before storing files
  *   await citizenRequests.completeCitizenRequest({ caseId, taskId, data, documents, locale });
  *
  * `documents` are ids of documents the citizen uploaded to this case (DocumentService, kind
@@ -11,13 +12,14 @@
  * that the citizen may act on the case (tracking token or "my cases" session); here a task
  * of another case is simply not found.
  */
+import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { AuditService } from '../audit/audit.service';
 import { NotFoundError, TaskNotOpenError, ValidationError } from '../http/errors';
 import { DEFAULT_LOCALE, type Locale } from '../http/messages';
 import type { FormSchema } from '../services/catalog.loader';
 import { UUID, variablesOf, type TaskRow } from './task.model';
-import { completeTask, type CompletionDeps } from './taskCompletion';
+import { completeTask, validatedData, type CompletionDeps } from './taskCompletion';
 import { taskForm, type TaskForm } from './userTaskDefinitions';
 
 export interface OpenCitizenRequest {
@@ -101,6 +103,35 @@ export class CitizenRequestService {
         ),
       refused: () => new TaskNotOpenError('being completed'),
     });
+  }
+
+  /**
+   * Checks an answer against the request's form before its files are stored (ValidationError
+   * otherwise), so a refused answer leaves no upload behind. `documents`: how many files the
+   * answer will put into the file picker.
+   */
+  async checkAnswer(answer: Omit<CitizenAnswer, 'documents'> & { documents: number }) {
+    const task = await this.openTask(answer);
+    const picker = filePickerKey((await taskForm(this.knex, task.form_ref))?.schema);
+    if (answer.documents && !picker) {
+      throw new ValidationError([{ field: 'file', message: 'this request takes no documents' }]);
+    }
+    // Stand-ins for the ids the stored files will have; only their number matters here.
+    const ids = Array.from({ length: answer.documents }, () => randomUUID());
+    const data = ids.length && picker ? { ...answer.data, [picker]: ids } : answer.data;
+    await validatedData(this.knex, task, data, answer.locale ?? DEFAULT_LOCALE);
+  }
+
+  private async openTask(answer: { caseId: string; taskId: string }): Promise<TaskRow> {
+    const task =
+      UUID.test(answer.taskId) && UUID.test(answer.caseId)
+        ? ((await this.knex('public.tasks')
+            .where({ id: answer.taskId, case_id: answer.caseId, audience: 'citizen' })
+            .first()) as TaskRow | undefined)
+        : undefined;
+    if (!task) throw new NotFoundError('no such request');
+    if (task.status !== 'open') throw new TaskNotOpenError(`request is ${task.status}`);
+    return task;
   }
 
   /** The data with the documents in the form's file picker; each must be an upload of the case. */

@@ -20,6 +20,7 @@ export interface TaskRow {
   service_id: string | null;
   bpmn_process_id: string;
   process_definition_version: number;
+  process_definition_key: string | null;
   process_instance_key: string;
   element_id: string;
   element_instance_key: string;

@@ -217,6 +217,49 @@ export const taskOpenApi: OpenApiPaths = {
       },
     },
   ),
+  '/api/tasks/{id}/colleagues': {
+    get: {
+      summary: 'Colleagues the task may be assigned to (active candidates of its tenant)',
+      tags,
+      parameters: [idPath],
+      responses: {
+        '200': json(
+          {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { username: { type: 'string' }, displayName: { type: 'string' } },
+            },
+          },
+          'The colleagues, by name',
+        ),
+        ...denied,
+      },
+    },
+  },
+  '/api/tasks/{id}/diagram': {
+    get: {
+      summary: 'The BPMN diagram of the task’s process and the task’s element (to highlight)',
+      tags,
+      parameters: [idPath],
+      responses: {
+        '200': json(
+          {
+            type: 'object',
+            properties: {
+              processDefinitionKey: { type: 'string' },
+              bpmnProcessId: { type: 'string' },
+              version: { type: 'integer' },
+              elementId: { type: 'string' },
+              bpmnXml: { type: 'string' },
+            },
+          },
+          'The diagram',
+        ),
+        ...denied,
+      },
+    },
+  },
   '/api/tasks/{id}/comments': {
     get: {
       summary: 'Comments on the task, oldest first',

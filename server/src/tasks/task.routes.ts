@@ -8,6 +8,8 @@
  *   POST /api/tasks/{id}/assign         { assignee }: hand it to a colleague who is a candidate
  *   POST /api/tasks/{id}/complete       { data }: validated against the form, then CompleteJob
  *   GET|POST /api/tasks/{id}/comments   comments of staff
+ *   GET  /api/tasks/{id}/colleagues     who the task may be assigned to
+ *   GET  /api/tasks/{id}/diagram        the process's BPMN XML and the task's element
  *
  * The list follows ra-data-simple-rest (`sort`, `range`, `filter`) with partial pagination:
  * `Content-Range: tasks 0-24/*` (the total is not counted), and `X-Next-Cursor` when there is
@@ -23,7 +25,7 @@ import { requestLocale } from '../http/problem';
 import type { RouteModule } from '../http/routeModule';
 import { assignBody, commentBody, completeBody, listTasksQuery } from './task.schemas';
 import { taskOpenApi } from './task.openapi';
-import type { TaskService } from './task.service';
+import type { TaskDiagramSource, TaskService } from './task.service';
 import { encodeCursor } from './taskInbox';
 
 const staff = requireStaff({ tenant: 'any' });
@@ -36,8 +38,12 @@ function idOf(req: Request): string {
   return String(req.params.id);
 }
 
-export function taskRoutes(deps: { tasks: TaskService }): RouteModule {
-  const { tasks } = deps;
+export function taskRoutes(deps: {
+  tasks: TaskService;
+  /** The monitoring source's process definitions (the task diagram); none: 404. */
+  diagrams?: TaskDiagramSource | undefined;
+}): RouteModule {
+  const { tasks, diagrams } = deps;
   const router = Router();
 
   router.get('/api/tasks', staff, async (req, res) => {
@@ -77,6 +83,14 @@ export function taskRoutes(deps: { tasks: TaskService }): RouteModule {
     res.json(
       await tasks.complete(staffOf(req), idOf(req), body.data, requestLocale(req), contextOf(req)),
     );
+  });
+
+  router.get('/api/tasks/:id/colleagues', staff, async (req, res) => {
+    res.json(await tasks.colleagues(staffOf(req), idOf(req)));
+  });
+
+  router.get('/api/tasks/:id/diagram', staff, async (req, res) => {
+    res.json(await tasks.diagram(staffOf(req), idOf(req), diagrams));
   });
 
   router.get('/api/tasks/:id/comments', staff, async (req, res) => {

@@ -25,6 +25,7 @@ import {
   type TaskSummary,
 } from './task.model';
 import { canSeeTask, isCandidate, isTaskAdmin } from './taskAccess';
+import { colleaguesFor, type Colleague } from './taskColleagues';
 import { completeTask, type CompletionDeps } from './taskCompletion';
 import { listInbox, type InboxPage, type InboxQuery } from './taskInbox';
 import type { TaskStore } from './taskStore';
@@ -45,6 +46,22 @@ interface CommentRow {
   author_name: string;
   body: string;
   created_at: Date;
+}
+
+/** Where the task's process diagram comes from: the monitoring source's process definitions. */
+export interface TaskDiagramSource {
+  getDefinition(
+    key: string,
+  ): Promise<{ key: string; bpmnProcessId: string; version: number; bpmnXml: string }>;
+}
+
+/** The task's process diagram, with the element to highlight. */
+export interface TaskDiagram {
+  processDefinitionKey: string;
+  bpmnProcessId: string;
+  version: number;
+  elementId: string;
+  bpmnXml: string;
 }
 
 export class TaskService {
@@ -73,12 +90,19 @@ export class TaskService {
     return page;
   }
 
-  /** Summaries of a case's staff tasks, open and done, for the staff case page. */
-  async ofCase(caseRef: { caseId: string; tenantId: string }): Promise<TaskSummary[]> {
+  /**
+   * Summaries of a case's tasks, open and done, for the staff case page: the staff tasks and
+   * the requests to the citizen (`audience: 'citizen'`), so the clerk sees whether a request
+   * is still open or answered.
+   */
+  async ofCase(caseRef: {
+    caseId: string;
+    tenantId: string;
+  }): Promise<(TaskSummary & { audience: TaskRow['audience'] })[]> {
     const rows = (await this.knex('public.tasks')
-      .where({ case_id: caseRef.caseId, tenant_id: caseRef.tenantId, audience: 'staff' })
-      .orderBy('created_at')) as TaskRow[];
-    return rows.map(toTaskSummary);
+      .where({ case_id: caseRef.caseId, tenant_id: caseRef.tenantId })
+      .orderBy([{ column: 'created_at' }, { column: 'id' }])) as TaskRow[];
+    return rows.map((row) => ({ ...toTaskSummary(row), audience: row.audience }));
   }
 
   async get(principal: StaffPrincipal, id: string, context: AuditContext): Promise<TaskDetail> {
@@ -167,6 +191,32 @@ export class TaskService {
       },
     );
     return this.reload(id);
+  }
+
+  /** Colleagues the caller may hand the task to (see taskColleagues.ts). */
+  async colleagues(principal: StaffPrincipal, id: string): Promise<Colleague[]> {
+    return colleaguesFor(this.knex, await this.visible(principal, id));
+  }
+
+  /**
+   * The BPMN diagram of the task's process with the task's element: for whoever sees the task.
+   * A task stored before its definition key was kept has none (404).
+   */
+  async diagram(
+    principal: StaffPrincipal,
+    id: string,
+    source: TaskDiagramSource | undefined,
+  ): Promise<TaskDiagram> {
+    const task = await this.visible(principal, id);
+    if (!source || !task.process_definition_key) throw new NotFoundError('no diagram');
+    const definition = await source.getDefinition(task.process_definition_key);
+    return {
+      processDefinitionKey: definition.key,
+      bpmnProcessId: definition.bpmnProcessId,
+      version: definition.version,
+      elementId: task.element_id,
+      bpmnXml: definition.bpmnXml,
+    };
   }
 
   async comments(principal: StaffPrincipal, id: string): Promise<TaskComment[]> {

@@ -25,7 +25,7 @@ import {
 } from '../http/errors';
 import type { Locale } from '../http/messages';
 import { validateFormData, type FormData } from '../services/formValidator';
-import type { TaskRow } from './task.model';
+import { variablesOf, type TaskRow } from './task.model';
 import type { TaskStore } from './taskStore';
 import { taskForm } from './userTaskDefinitions';
 
@@ -63,7 +63,7 @@ export interface Completion {
 /** The task's form data, validated and cut to the form's fields (ValidationError otherwise). */
 export async function validatedData(
   knex: Knex,
-  task: Pick<TaskRow, 'form_key' | 'form_ref'>,
+  task: Pick<TaskRow, 'form_key' | 'form_ref' | 'variables'>,
   data: unknown,
   locale: Locale,
 ): Promise<FormData> {
@@ -78,7 +78,7 @@ export async function validatedData(
     if (data === undefined || empty) return {};
     throw new ValidationError([{ field: 'data', message: 'the task has no form: send no data' }]);
   }
-  const result = validateFormData(form.schema, data ?? {}, locale);
+  const result = validateFormData(form.schema, data ?? {}, locale, variablesOf(task));
   if (!result.ok) throw new ValidationError(result.errors);
   return result.data;
 }

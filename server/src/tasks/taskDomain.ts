@@ -16,6 +16,7 @@ import { TaskService } from './task.service';
 import type { TaskEngine } from './taskCompletion';
 import { TaskStore } from './taskStore';
 import type { UserTaskWorkerDeps } from './userTask.worker';
+import { TaskViewService } from '../views/taskView.service';
 
 export interface TaskDomainDeps {
   knex: Knex;
@@ -31,6 +32,8 @@ export interface TaskDomainDeps {
 export interface TaskDomain {
   store: TaskStore;
   tasks: TaskService;
+  /** Saved inbox views (views/). */
+  views: TaskViewService;
   citizenRequests: CitizenRequestService;
   /** What the inbox worker needs (see `userTask.worker.ts`). */
   worker: UserTaskWorkerDeps;
@@ -55,6 +58,7 @@ export function createTaskDomain(deps: TaskDomainDeps): TaskDomain {
   return {
     store,
     tasks,
+    views: new TaskViewService(knex),
     citizenRequests,
     worker: {
       knex,

@@ -89,6 +89,7 @@ export class TaskStore {
       service_id: input.case?.serviceId ?? null,
       bpmn_process_id: job.bpmnProcessId,
       process_definition_version: job.processDefinitionVersion,
+      process_definition_key: job.processDefinitionKey ?? null,
       process_instance_key: job.processInstanceKey,
       element_id: job.elementId,
       element_instance_key: job.elementInstanceKey,

@@ -41,6 +41,8 @@ export interface UserTaskJob {
   engineTenantId: string;
   bpmnProcessId: string;
   processDefinitionVersion: number;
+  /** The process definition (for the task's diagram). */
+  processDefinitionKey?: string | undefined;
   processInstanceKey: string;
   elementId: string;
   elementInstanceKey: string;
@@ -117,6 +119,7 @@ export function parseUserTaskJob(job: SdkJob): ParsedUserTaskJob {
       engineTenantId: job.tenantId,
       bpmnProcessId: job.bpmnProcessId,
       processDefinitionVersion: job.processDefinitionVersion,
+      processDefinitionKey: definitionKeyOf(job),
       processInstanceKey: job.processInstanceKey,
       elementId: job.elementId,
       elementInstanceKey: job.elementInstanceKey,
@@ -177,4 +180,13 @@ export function parseZonedDateTime(value: string): Date | undefined {
   if (!match) return undefined;
   const date = new Date(match[1]!.replace(/(\.\d{3})\d+/, '$1'));
   return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/**
+ * The job's process definition key. ActivatedJob carries it (gateway.proto), and the SDK hands
+ * the message through, but its `Job` type omits the field: read it as what it is, optional.
+ */
+function definitionKeyOf(job: SdkJob): string | undefined {
+  const key = (job as { processDefinitionKey?: unknown }).processDefinitionKey;
+  return typeof key === 'string' && /^\d{1,19}$/.test(key) ? key : undefined;
 }

@@ -5,6 +5,7 @@
  *   generate-document   decision or certificate PDF          (generate-document.worker.ts)
  *   create-invoice      QR-bill invoice PDF                  (create-invoice.worker.ts)
  *   register-lookup     the tenant's resident register       (register-lookup.worker.ts)
+ *   publish-message     a message to another instance/tenant (publish-message.worker.ts)
  *   io.camunda.zeebe:userTask   the task inbox, with its lease sweep (tasks/)
  *
  * Letterhead and creditor account come from the tenants table (`tenantStationery.ts`). Before
@@ -30,6 +31,7 @@ import { USER_TASK_JOB_TYPE } from '../tasks/userTaskJob';
 import { CREATE_INVOICE, createInvoice } from './create-invoice.worker';
 import { GENERATE_DOCUMENT, generateDocument } from './generate-document.worker';
 import { retryLater, type JobHandler, type JobOutcome } from './job';
+import { PUBLISH_MESSAGE, publishMessage } from './publish-message.worker';
 import { REGISTER_LOOKUP, registerLookup } from './register-lookup.worker';
 import { SEND_EMAIL, sendEmail } from './send-email.worker';
 import { tenantStationery } from './tenantStationery';
@@ -79,6 +81,12 @@ export async function startWorkers(wiring: WorkerWiring): Promise<RunningWorkers
     }),
     serviceWorker(REGISTER_LOOKUP, registerLookup, {
       register: new RegisterService(knex, wiring.audit),
+    }),
+    serviceWorker(PUBLISH_MESSAGE, publishMessage, {
+      // the SDK's JSON type has no null; the variables are the job's own JSON
+      publish: (message) =>
+        zeebe.publishMessage(message as Parameters<ZeebeClient['publishMessage']>[0]),
+      multiTenancy: wiring.config.zeebeMultiTenancy,
     }),
     zeebe.createWorker({
       taskType: USER_TASK_JOB_TYPE,

@@ -224,3 +224,63 @@ describe.runIf(usingPostgres)(
     });
   },
 );
+
+describe('AuditService.record, group commit', () => {
+  it('writes entries recorded at the same time together, each caller getting its own', async () => {
+    // given twenty reads recorded at once (as concurrent requests do)
+    const objectIds = Array.from({ length: 20 }, (_, i) => `grouped-${i}`);
+
+    // when they are recorded
+    const recorded = await Promise.all(
+      objectIds.map((objectId) => audit.record(entry({ objectId, action: 'task.list' }))),
+    );
+
+    // then every caller got the entry it recorded, stored once, with its own id
+    expect(recorded.map((r) => r.objectId)).toEqual(objectIds);
+    expect(new Set(recorded.map((r) => r.id)).size).toBe(objectIds.length);
+    const stored = (await knex('public.audit_log')
+      .whereIn('object_id', objectIds)
+      .select('id', 'object_id')) as { id: string; object_id: string }[];
+    expect(Object.fromEntries(stored.map((row) => [row.object_id, String(row.id)]))).toEqual(
+      Object.fromEntries(recorded.map((r) => [r.objectId, r.id])),
+    );
+  });
+
+  it('fails only the entry the database refuses, not the others of its batch', async () => {
+    // given entries recorded at once, one of them with a tenant id longer than the column
+    const tooLong = 'x'.repeat(65);
+    const calls = ['good-1', 'bad', 'good-2', 'good-3'].map((objectId) =>
+      audit.record(entry({ objectId, tenantId: objectId === 'bad' ? tooLong : 'luzern' })),
+    );
+
+    // when they are written
+    const outcomes = await Promise.allSettled(calls);
+
+    // then the refused one fails, and the others are stored
+    expect(outcomes.map((o) => o.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    const stored = (await knex('public.audit_log')
+      .whereIn('object_id', ['good-1', 'bad', 'good-2', 'good-3'])
+      .pluck('object_id')) as string[];
+    expect(stored.sort()).toEqual(['good-1', 'good-2', 'good-3']);
+  });
+
+  it('writes in the caller’s transaction when given one (rolled back with it)', async () => {
+    // given an entry recorded in a transaction that is then rolled back
+    await knex
+      .transaction(async (trx) => {
+        await audit.record(entry({ objectId: 'rolled-back' }), trx);
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+
+    // then it is not stored
+    expect(await knex('public.audit_log').where({ object_id: 'rolled-back' }).first()).toBe(
+      undefined,
+    );
+  });
+});

@@ -126,6 +126,22 @@ describe('EmbeddedMonitoring', () => {
     });
   });
 
+  test('getProcessDefinition: the deployed BPMN XML of that version', async () => {
+    // when
+    const v2 = await monitoring.getProcessDefinition(s.definitions.luzernV2);
+    const unknown = await monitoring.getProcessDefinition('1');
+
+    // then
+    expect(v2).toEqual({
+      key: s.definitions.luzernV2,
+      bpmnProcessId: 'monitor-order',
+      version: 2,
+      tenantId: 'luzern',
+      bpmnXml: expect.stringContaining('name="Check it"'),
+    });
+    expect(unknown).toBeUndefined();
+  });
+
   test('searchIncidents: by state, type and tenant', async () => {
     const resolved = await monitoring.searchIncidents({
       state: 'RESOLVED',
@@ -142,6 +158,7 @@ describe('EmbeddedMonitoring', () => {
     ['a size above 1000', () => monitoring.searchIncidents({ size: 5_000 })],
     ['a malformed key', () => monitoring.getProcessInstance('C')],
     ['a malformed definition key', () => monitoring.getElementStatistics('')],
+    ['a malformed definition key for XML', () => monitoring.getProcessDefinition('1 or 1=1')],
   ])('refuses %s as a MonitoringQueryError', async (_name, call) => {
     await expect(call()).rejects.toBeInstanceOf(MonitoringQueryError);
   });

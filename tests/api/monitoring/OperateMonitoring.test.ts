@@ -48,6 +48,16 @@ class StandInOperate implements OperateClient {
   searchIncidents(body: OperateQuery) {
     return this.search('incidents', this.data.incidents, body);
   }
+  /** Operate's GET /v1/process-definitions/{key} and …/xml, for the one definition of the samples. */
+  async getProcessDefinition(key: string) {
+    if (key !== '2251799813695996')
+      throw Object.assign(new Error('Response code 404 (Not Found)'), { statusCode: 404 });
+    return { key, bpmnProcessId: 'dog-registration', version: 2, tenantId: 'luzern' };
+  }
+  async getProcessDefinitionXML(key: string) {
+    await this.getProcessDefinition(key);
+    return '<bpmn:definitions id="dog-registration"/>';
+  }
 
   private async search<T extends object>(
     endpoint: string,
@@ -207,6 +217,26 @@ describe('OperateMonitoring', () => {
     expect(page.items.map((i) => [i.key, i.type])).toEqual([
       ['2251799813699285', 'IO_MAPPING_ERROR'],
     ]);
+  });
+
+  test('getProcessDefinition: the definition with its XML; an unknown key is undefined', async () => {
+    // given
+    const monitoring = new OperateMonitoring(new StandInOperate());
+
+    // when
+    const found = await monitoring.getProcessDefinition('2251799813695996');
+    const unknown = await monitoring.getProcessDefinition('1');
+
+    // then
+    expect(found).toEqual({
+      key: '2251799813695996',
+      bpmnProcessId: 'dog-registration',
+      version: 2,
+      tenantId: 'luzern',
+      bpmnXml: '<bpmn:definitions id="dog-registration"/>',
+    });
+    expect(unknown).toBeUndefined();
+    await expect(monitoring.getProcessDefinition('x')).rejects.toBeInstanceOf(MonitoringQueryError);
   });
 });
 

@@ -94,6 +94,24 @@ describe('engine unreachable during a submission', () => {
     expect(((await view.json()) as { status: string }).status).toBe('waiting_to_start');
   });
 
+  it("tries again and again, each attempt ending with the engine's error", async () => {
+    // then the Zeebe client does not retry forever inside one call: the retry loop counts its
+    // attempts and keeps the gateway's answer (gRPC 14 UNAVAILABLE) for the monitoring views
+    const row = await eventually(async () => {
+      const current = await caseRow(submitted.id);
+      return current.start_attempts >= 2 ? current : undefined;
+    });
+    expect(row.status).toBe('waiting_to_start');
+    expect(row.last_start_error).toMatch(/^14: .*UNAVAILABLE/);
+    expect(row.process_instance_key).toBeNull();
+  });
+
+  it('tells the readiness probe that the engine is down', async () => {
+    const res = await fetch(`${server.baseUrl}/ready`);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ components: { engine: 'down', database: 'up' } });
+  });
+
   it('starts it exactly once when the engine is back', async () => {
     // when an engine starts at that address
     engine = await startEngine({
@@ -206,5 +224,40 @@ describe('a second instance of one case', () => {
       process_instance_key: orphan.processInstanceKey,
       status: 'submitted',
     });
+  }, 60_000);
+});
+
+describe('an engine that accepts connections but never answers', () => {
+  it('keeps the case waiting and answers 202 after ENGINE_REQUEST_TIMEOUT', async () => {
+    // given a gateway address where a socket is accepted and then nothing happens
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as net.AddressInfo).port;
+    const hanging = await startPortalServer({
+      ZEEBE_ADDRESS: `127.0.0.1:${port}`,
+      ENGINE_REQUEST_TIMEOUT: '1s',
+    });
+    try {
+      await adopt(hanging.knex, 'luzern');
+
+      // when Anna submits
+      const res = await submit(hanging, submissionBody({ dogName: 'Fido' }));
+
+      // then the request does not wait for the engine: the case is kept, waiting to start
+      expect(res.status).toBe(202);
+      const body = (await res.json()) as SubmittedCase;
+      expect(body.status).toBe('waiting_to_start');
+      expect(
+        await hanging
+          .knex('public.cases')
+          .where({ id: body.id })
+          .first('status', 'process_instance_key'),
+      ).toEqual({ status: 'waiting_to_start', process_instance_key: null });
+    } finally {
+      await hanging.stop();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   }, 60_000);
 });

@@ -105,10 +105,12 @@ describe('a valid submission', () => {
       to_address: string;
       subject: string;
       text_body: string;
+      html_body: string | null;
     };
     expect(mail.to_address).toBe('anna.muster@example.ch');
     expect(mail.subject).toBe(`Ihr Gesuch ${body.reference}: Hundemarke (Testdienst)`);
     expect(mail.text_body).toContain(body.trackingUrl);
+    expect(mail.html_body).toContain(`<a href="${body.trackingUrl}">`);
   });
 
   it('numbers cases per year without gaps', async () => {
@@ -362,28 +364,45 @@ describe('attachments (multipart)', () => {
     expect(download.headers.get('content-disposition')).toMatch(/^attachment/);
   });
 
+  const stored = async () => {
+    const counts: number[] = [];
+    for (const table of ['cases', 'documents', 'mail_outbox', 'audit_log']) {
+      const [row] = (await server.knex(`public.${table}`).count({ n: '*' })) as {
+        n: string | number;
+      }[];
+      counts.push(Number(row!.n));
+    }
+    return counts;
+  };
+
   it.each([
     ['an executable renamed to .pdf', [['insuranceProof', exe(), 'police.pdf']], 422],
     ['a file for a field the form does not have', [['passport', png, 'pass.png']], 400],
+    ['a path-traversal file name', [['insuranceProof', png, '../../etc/passwd.png']], 400],
+    ['a Windows path as file name', [['insuranceProof', png, '..\\..\\boot.ini.png']], 400],
+    [
+      'a file larger than UPLOAD_MAX_BYTES',
+      [['insuranceProof', Buffer.alloc(11 * 1024 * 1024), 'big.pdf']],
+      413,
+    ],
   ] as [string, [string, Buffer, string][], number][])(
-    'refuses %s and stores nothing',
+    'refuses %s with problem+json and stores nothing',
     async (_what, files, status) => {
-      const before = await countCases();
-      const documentsBefore = await server.knex('public.documents').count({ n: '*' });
-      const res = await post(formWith(files));
+      // given what is stored before (cases, documents, mails, audit entries)
+      const before = await stored();
+
+      // when the form comes with the bad file
+      const res = await post(formWith(files), { 'Accept-Language': 'en' });
+
+      // then a clear problem+json, and nothing was stored
       expect(res.status).toBe(status);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
-      expect(await countCases()).toBe(before);
-      expect(await server.knex('public.documents').count({ n: '*' })).toEqual(documentsBefore);
+      const problem = (await res.json()) as { title: string; status: number };
+      expect(problem.status).toBe(status);
+      expect(problem.title).toMatch(/^[A-Z]/);
+      expect(await stored()).toEqual(before);
     },
   );
-
-  it('refuses a file larger than UPLOAD_MAX_BYTES with 413', async () => {
-    const res = await post(
-      formWith([['insuranceProof', Buffer.alloc(11 * 1024 * 1024), 'big.pdf']]),
-    );
-    expect(res.status).toBe(413);
-  });
 
   it('replays a multipart submission with the same key without storing the files twice', async () => {
     const key = `multipart-${crypto.randomUUID()}`;

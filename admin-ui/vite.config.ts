@@ -23,6 +23,10 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [react(), adminSpaFallback()],
+  // One preact for the designer: @bpmn-io/form-js-editor installs its own (pinned <= 10.15.1)
+  // while form-js-viewer and the properties panel it renders use the hoisted one; two copies
+  // break preact's hooks ("Cannot read properties of undefined (reading 'context')").
+  resolve: { dedupe: ['preact'] },
   server: { proxy },
   preview: { proxy },
   build: {
@@ -34,10 +38,20 @@ export default defineConfig({
         admin: entry('./admin/index.html'),
       },
       // Name the chunks both entries load: libraries (vendor-*.js) and our own code (shared-*.js).
+      // Libraries only the back office uses (react-admin, MUI, bpmn-js, form-js) stay in its
+      // own chunks, so the citizen portal never downloads them.
       output: {
         codeSplitting: {
           groups: [
-            { name: 'vendor', test: /[\\/]node_modules[\\/]/, priority: 2 },
+            // Only React and the router: a catch-all vendor group would also pull form-js (which
+            // the back office loads up front) into every portal page, though the portal loads it
+            // lazily with the form. Other shared libraries get chunks of their own.
+            {
+              name: 'vendor',
+              test: /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|cookie|set-cookie-parser)[\\/]/,
+              minShareCount: 2,
+              priority: 2,
+            },
             { name: 'shared', test: /[\\/]src[\\/]/, minShareCount: 2, priority: 1 },
           ],
         },

@@ -10,8 +10,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../support/database';
-import { bpmn, waitFor } from './harness';
-import { Camunda8 } from '@camunda8/sdk';
+import { bpmn, sdkClient, waitFor } from './harness';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -72,17 +71,6 @@ async function kill9(engine: EngineProcess): Promise<void> {
   await engine.exited;
 }
 
-function client(address: string) {
-  return new Camunda8({
-    ZEEBE_GRPC_ADDRESS: `grpc://${address}`,
-    CAMUNDA_AUTH_STRATEGY: 'NONE',
-    CAMUNDA_OAUTH_DISABLED: true,
-    CAMUNDA_LOG_LEVEL: 'none',
-    CAMUNDA_TENANT_ID: '',
-    zeebeGrpcSettings: { ZEEBE_GRPC_CLIENT_RETRY: false, ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },
-  }).getZeebeGrpcApiClient();
-}
-
 describe.skipIf(!usingPostgres)('crash and restart (PostgreSQL)', () => {
   let database: TestDatabase;
   let db: pg.Client;
@@ -106,7 +94,7 @@ describe.skipIf(!usingPostgres)('crash and restart (PostgreSQL)', () => {
       // given a standalone engine with three instances waiting
       const first = await startEngineProcess(database.url!);
       running.push(first);
-      const zeebe = client(first.address);
+      const zeebe = sdkClient(first.address);
       await zeebe.deployResources([
         { processFilename: bpmn(import.meta.url, 'crash/waits-forever.bpmn') },
         { processFilename: bpmn(import.meta.url, 'crash/wait-timer.bpmn') },
@@ -139,7 +127,7 @@ describe.skipIf(!usingPostgres)('crash and restart (PostgreSQL)', () => {
       await kill9(first);
       const second = await startEngineProcess(database.url!);
       running.push(second);
-      const again = client(second.address);
+      const again = sdkClient(second.address);
       const actuator = `http://127.0.0.1:${second.managementPort}/actuator/clock`;
 
       // then the timer fires once 20 days have passed

@@ -103,7 +103,11 @@ export async function startTestEngine(options: TestEngineOptions = {}): Promise<
   };
 }
 
-function sdkClient(address: string): ZeebeGrpcClient {
+/**
+ * A @camunda8/sdk gRPC client of the gateway at `address` (no auth, no default tenant, silent),
+ * for tests: failures surface at once instead of being retried.
+ */
+export function sdkClient(address: string): ZeebeGrpcClient {
   return new Camunda8({
     ZEEBE_GRPC_ADDRESS: `grpc://${address}`,
     CAMUNDA_AUTH_STRATEGY: 'NONE',

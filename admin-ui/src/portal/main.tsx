@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router-dom';
 import { I18nProvider } from '../i18n';
 import { PortalApp } from './PortalApp';
 import '../layout/accessibility.css';
@@ -10,8 +11,10 @@ if (!container) throw new Error('index.html has no #root element');
 
 createRoot(container).render(
   <StrictMode>
-    <I18nProvider>
-      <PortalApp />
-    </I18nProvider>
+    <BrowserRouter>
+      <I18nProvider>
+        <PortalApp />
+      </I18nProvider>
+    </BrowserRouter>
   </StrictMode>,
 );

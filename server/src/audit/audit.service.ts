@@ -89,16 +89,9 @@ interface AuditInsert {
   details: string;
 }
 
-interface AuditRow {
+interface AuditRow extends Omit<AuditInsert, 'details'> {
   id: string;
   at: Date;
-  actor_type: ActorType;
-  actor_id: string | null;
-  tenant_id: string | null;
-  action: string;
-  object_type: string;
-  object_id: string | null;
-  request_id: string | null;
   details: AuditDetails | string;
 }
 

@@ -12,6 +12,25 @@ const problemResponse = {
 
 export const responses = { problem: problemResponse } as const;
 
+/** Parameters that paths of several domains share. */
+export const parameters = {
+  /** The CSRF token a state-changing staff request sends. */
+  csrf: {
+    name: 'X-CSRF-Token',
+    in: 'header',
+    required: true,
+    schema: { type: 'string' },
+    description: 'Token from GET /api/auth/csrf',
+  },
+  /** A uuid `id` in the path. */
+  uuidId: {
+    name: 'id',
+    in: 'path',
+    required: true,
+    schema: { type: 'string', format: 'uuid' },
+  },
+};
+
 export function buildOpenApiDocument(paths: OpenApiPaths[], version: string) {
   return {
     openapi: '3.1.0',

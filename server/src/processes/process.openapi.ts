@@ -1,5 +1,5 @@
 /** OpenAPI paths of the process library (see `process.routes.ts`). */
-import { responses, type OpenApiPaths } from '../http/openapi';
+import { parameters, responses, type OpenApiPaths } from '../http/openapi';
 import { PROCESS_SORT_FIELDS } from './process.schemas';
 
 const tags = ['processes'];
@@ -12,13 +12,7 @@ const idPath = {
   description: 'service id',
 };
 
-const csrfHeader = {
-  name: 'X-CSRF-Token',
-  in: 'header',
-  required: true,
-  schema: { type: 'string' },
-  description: 'Token from GET /api/auth/csrf',
-};
+const csrfHeader = parameters.csrf;
 
 const text = { type: 'object', properties: { de: { type: 'string' }, en: { type: 'string' } } };
 const dateTime = { type: ['string', 'null'], format: 'date-time' };

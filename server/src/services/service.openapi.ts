@@ -1,5 +1,5 @@
 /** OpenAPI paths of the service catalog (see `service.routes.ts`). */
-import { responses, type OpenApiPaths } from '../http/openapi';
+import { parameters, responses, type OpenApiPaths } from '../http/openapi';
 import { ADOPTION_SORT_FIELDS } from './adoption.schemas';
 
 const text = {
@@ -90,19 +90,8 @@ const json = (schema: unknown, description: string, headers?: unknown) => ({
 
 const tags = ['service catalog'];
 const adminTags = ['service catalog administration'];
-const csrf = {
-  name: 'X-CSRF-Token',
-  in: 'header',
-  required: true,
-  schema: { type: 'string' },
-  description: 'Token from GET /api/auth/csrf',
-};
-const idPath = {
-  name: 'id',
-  in: 'path',
-  required: true,
-  schema: { type: 'string', format: 'uuid' },
-};
+const csrf = parameters.csrf;
+const idPath = parameters.uuidId;
 const tenantPath = {
   name: 'tenantId',
   in: 'path',

@@ -1,16 +1,10 @@
 /** OpenAPI paths of /api/admin/users and /api/admin/groups (see `staff.routes.ts`). */
-import { responses, type OpenApiPaths } from '../http/openapi';
+import { parameters, responses, type OpenApiPaths } from '../http/openapi';
 import { GROUP_SORT_FIELDS, PASSWORD_MIN_LENGTH, USER_SORT_FIELDS } from './staff.schemas';
 
 const tags = ['staff administration'];
 
-const csrfHeader = {
-  name: 'X-CSRF-Token',
-  in: 'header',
-  required: true,
-  schema: { type: 'string' },
-  description: 'Token from GET /api/auth/csrf',
-};
+const csrfHeader = parameters.csrf;
 
 const idPath = (description: string) => ({
   name: 'id',

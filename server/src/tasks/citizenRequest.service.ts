@@ -75,14 +75,7 @@ export class CitizenRequestService {
   }
 
   async completeCitizenRequest(answer: CitizenAnswer): Promise<void> {
-    const task =
-      UUID.test(answer.taskId) && UUID.test(answer.caseId)
-        ? ((await this.knex('public.tasks')
-            .where({ id: answer.taskId, case_id: answer.caseId, audience: 'citizen' })
-            .first()) as TaskRow | undefined)
-        : undefined;
-    if (!task) throw new NotFoundError('no such request');
-    if (task.status !== 'open') throw new TaskNotOpenError(`request is ${task.status}`);
+    const task = await this.openTask(answer);
     const data = await this.withDocuments(task, answer);
     await completeTask(this.completion, {
       task,

@@ -1,24 +1,13 @@
 /** OpenAPI paths of the task inbox (see `task.routes.ts`). */
-import { responses, type OpenApiPaths } from '../http/openapi';
+import { parameters, responses, type OpenApiPaths } from '../http/openapi';
 import { MAX_TASK_PAGE } from './task.schemas';
 import { TASK_SORT_FIELDS, TASK_VIEWS } from './taskInbox';
 
 const tags = ['tasks'];
 
-const csrfHeader = {
-  name: 'X-CSRF-Token',
-  in: 'header',
-  required: true,
-  schema: { type: 'string' },
-  description: 'Token from GET /api/auth/csrf',
-};
+const csrfHeader = parameters.csrf;
 
-const idPath = {
-  name: 'id',
-  in: 'path',
-  required: true,
-  schema: { type: 'string', format: 'uuid' },
-};
+const idPath = parameters.uuidId;
 
 const dateTime = { type: ['string', 'null'], format: 'date-time' };
 

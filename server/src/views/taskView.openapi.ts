@@ -1,22 +1,11 @@
 /** OpenAPI paths of the saved inbox views (see `taskView.routes.ts`). */
-import { responses, type OpenApiPaths } from '../http/openapi';
+import { parameters, responses, type OpenApiPaths } from '../http/openapi';
 
 const tags = ['tasks'];
 
-const csrfHeader = {
-  name: 'X-CSRF-Token',
-  in: 'header',
-  required: true,
-  schema: { type: 'string' },
-  description: 'Token from GET /api/auth/csrf',
-};
+const csrfHeader = parameters.csrf;
 
-const idPath = {
-  name: 'id',
-  in: 'path',
-  required: true,
-  schema: { type: 'string', format: 'uuid' },
-};
+const idPath = parameters.uuidId;
 
 const sort = {
   type: 'array',

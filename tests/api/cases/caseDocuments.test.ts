@@ -13,7 +13,7 @@ import {
   adopt,
   startPortalServer,
   submissionBody,
-  submit,
+  submitCase,
   type SubmittedCase,
 } from '../catalog/fixtures/portalServer';
 import { png, tinyPdf } from '../documents/fixtures';
@@ -49,12 +49,8 @@ beforeAll(async () => {
   for (const [name, user] of Object.entries(users)) {
     browsers[name] = await new Browser(server.baseUrl).loginOk(user.username, PASSWORD);
   }
-  luzernCase = (await (
-    await submit(server, submissionBody({ dogName: 'Bello' }))
-  ).json()) as SubmittedCase;
-  eschenbachCase = (await (
-    await submit(server, submissionBody({ dogName: 'Fido' }), {}, 'eschenbach')
-  ).json()) as SubmittedCase;
+  luzernCase = await submitCase(server, submissionBody({ dogName: 'Bello' }));
+  eschenbachCase = await submitCase(server, submissionBody({ dogName: 'Fido' }), 'eschenbach');
   const documents = new DocumentService(k, new AuditService(k), {
     maxDocumentsPerCase: 20,
     maxBytesPerCase: 50 * 1024 * 1024,

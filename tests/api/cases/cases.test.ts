@@ -17,6 +17,7 @@ import {
   startPortalServer,
   submissionBody,
   submit,
+  submitCase,
   type SubmittedCase,
 } from '../catalog/fixtures/portalServer';
 
@@ -63,12 +64,8 @@ beforeAll(async () => {
   for (const [name, user] of Object.entries(users)) {
     browsers[name] = await new Browser(server.baseUrl).loginOk(user.username, PASSWORD);
   }
-  luzernCase = (await (
-    await submit(server, submissionBody({ dogName: 'Bello' }))
-  ).json()) as SubmittedCase;
-  eschenbachCase = (await (
-    await submit(server, submissionBody({ dogName: 'Fido' }), {}, 'eschenbach')
-  ).json()) as SubmittedCase;
+  luzernCase = await submitCase(server, submissionBody({ dogName: 'Bello' }));
+  eschenbachCase = await submitCase(server, submissionBody({ dogName: 'Fido' }), 'eschenbach');
   for (let i = 0; i < 3; i += 1) await submit(server, submissionBody({ dogName: `Hund ${i}` }));
   const catalog = new CatalogService(k, FIXTURE_WORKFLOWS);
   catalog.load();

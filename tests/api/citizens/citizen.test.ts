@@ -20,6 +20,7 @@ import {
   startPortalServer,
   submissionBody,
   submit,
+  submitCase,
   type SubmittedCase,
 } from '../catalog/fixtures/portalServer';
 
@@ -36,20 +37,13 @@ beforeAll(async () => {
   await adopt(server.knex, 'luzern');
   await adopt(server.knex, 'eschenbach');
   zeebe = createZeebeClient(server.engineAddress);
-  anna = (await (
-    await submit(server, submissionBody({ dogName: 'Bello' }), {}, 'luzern')
-  ).json()) as SubmittedCase;
-  annaInEschenbach = (await (
-    await submit(
-      server,
-      submissionBody({ dogName: 'Fido' }, 'Anna.Muster@example.ch'),
-      {},
-      'eschenbach',
-    )
-  ).json()) as SubmittedCase;
-  ben = (await (
-    await submit(server, submissionBody({ dogName: 'Rex' }, 'ben@example.ch'))
-  ).json()) as SubmittedCase;
+  anna = await submitCase(server, submissionBody({ dogName: 'Bello' }), 'luzern');
+  annaInEschenbach = await submitCase(
+    server,
+    submissionBody({ dogName: 'Fido' }, 'Anna.Muster@example.ch'),
+    'eschenbach',
+  );
+  ben = await submitCase(server, submissionBody({ dogName: 'Rex' }, 'ben@example.ch'));
 });
 
 afterAll(async () => {

@@ -12,7 +12,7 @@ import {
   eventually,
   startPortalServer,
   submissionBody,
-  submit,
+  submitCase,
   type SubmittedCase,
 } from '../catalog/fixtures/portalServer';
 
@@ -30,9 +30,7 @@ interface InstanceView {
 }
 
 async function submitted(tenantId: string, dogName: string) {
-  const body = (await (
-    await submit(server, submissionBody({ dogName }), {}, tenantId)
-  ).json()) as SubmittedCase;
+  const body = await submitCase(server, submissionBody({ dogName }), tenantId);
   const instanceKey = await eventually(async () => {
     const row = (await server
       .knex('public.cases')

@@ -5,9 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Camunda8 } from '@camunda8/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from '../../engine/harness';
+import { sdkClient, waitFor, type ZeebeGrpcClient } from '../../engine/harness';
 import { startTestServer, type TestServer } from '../../server/support/testServer';
 import { Browser } from '../auth/support/browser';
 import { PASSWORD, createStaff, member } from '../auth/support/staff';
@@ -19,8 +18,6 @@ const RENAMED = BPMN.replace('name="Gesuch prüfen"', 'name="Gesuch beurteilen"'
 /** The service task without its zeebe:taskDefinition: the engine rejects it. */
 const BROKEN = BPMN.replace(/<zeebe:taskDefinition type="permit-review-notify" \/>/, '');
 
-type ZeebeClient = ReturnType<Camunda8['getZeebeGrpcApiClient']>;
-
 interface Version {
   version: number;
   source: string;
@@ -30,7 +27,7 @@ interface Version {
 }
 
 let server: TestServer;
-let zeebe: ZeebeClient;
+let zeebe: ZeebeGrpcClient;
 const browsers = new Map<string, Browser>();
 
 async function as(username: string): Promise<Browser> {
@@ -70,14 +67,7 @@ beforeAll(async () => {
   });
   await createStaff(server.knex, { username: 'emil', memberships: [member('luzern', ['admin'])] });
   await createStaff(server.knex, { username: 'anna', memberships: [member('luzern', ['clerk'])] });
-  zeebe = new Camunda8({
-    ZEEBE_GRPC_ADDRESS: `grpc://${server.engineAddress}`,
-    CAMUNDA_AUTH_STRATEGY: 'NONE',
-    CAMUNDA_OAUTH_DISABLED: true,
-    CAMUNDA_LOG_LEVEL: 'none',
-    CAMUNDA_TENANT_ID: '',
-    zeebeGrpcSettings: { ZEEBE_GRPC_CLIENT_RETRY: false, ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },
-  }).getZeebeGrpcApiClient();
+  zeebe = sdkClient(server.engineAddress);
   await waitFor(
     async () => (await server.knex('public.service_deployments').first('service_id')) ?? undefined,
     { timeoutMs: 20_000 },

@@ -7,16 +7,15 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Camunda8 } from '@camunda8/sdk';
 import { sha256Hex } from '../../../server/src/cases/trackingToken';
 import { startTestServer, type TestServer } from '../../server/support/testServer';
-import { waitFor } from '../../engine/harness';
+import { sdkClient, waitFor, type ZeebeGrpcClient } from '../../engine/harness';
 import { Browser } from '../auth/support/browser';
 import { PASSWORD, createGroup, createStaff, member } from '../auth/support/staff';
 
 export const WORKFLOWS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'workflows');
 
-export type ZeebeClient = ReturnType<Camunda8['getZeebeGrpcApiClient']>;
+export type ZeebeClient = ZeebeGrpcClient;
 
 export interface InboxWorld {
   server: TestServer;
@@ -50,14 +49,7 @@ export async function startInboxWorld(env: Record<string, string> = {}): Promise
   for (const [username, memberships] of Object.entries(STAFF)) {
     await createStaff(server.knex, { username, memberships: [...memberships] });
   }
-  const zeebe = new Camunda8({
-    ZEEBE_GRPC_ADDRESS: `grpc://${server.engineAddress}`,
-    CAMUNDA_AUTH_STRATEGY: 'NONE',
-    CAMUNDA_OAUTH_DISABLED: true,
-    CAMUNDA_LOG_LEVEL: 'none',
-    CAMUNDA_TENANT_ID: '',
-    zeebeGrpcSettings: { ZEEBE_GRPC_CLIENT_RETRY: false, ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },
-  }).getZeebeGrpcApiClient();
+  const zeebe = sdkClient(server.engineAddress);
   // The server deploys the catalog in the background at start.
   await waitFor(
     async () => {

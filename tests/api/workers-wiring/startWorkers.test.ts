@@ -7,24 +7,16 @@
 import { randomUUID } from 'node:crypto';
 import { isIBANValid, isQRIBAN, isQRReferenceValid } from 'swissqrbill/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Camunda8 } from '@camunda8/sdk';
 import { tenantStationery } from '../../../server/src/workers/tenantStationery';
-import { bpmn } from '../../engine/harness';
+import { bpmn, sdkClient, type ZeebeGrpcClient } from '../../engine/harness';
 import { startTestServer, type TestServer } from '../../server/support/testServer';
 
 let server: TestServer;
-let zeebe: ReturnType<Camunda8['getZeebeGrpcApiClient']>;
+let zeebe: ZeebeGrpcClient;
 
 beforeAll(async () => {
   server = await startTestServer();
-  zeebe = new Camunda8({
-    ZEEBE_GRPC_ADDRESS: `grpc://${server.engineAddress}`,
-    CAMUNDA_AUTH_STRATEGY: 'NONE',
-    CAMUNDA_OAUTH_DISABLED: true,
-    CAMUNDA_LOG_LEVEL: 'none',
-    CAMUNDA_TENANT_ID: '',
-    zeebeGrpcSettings: { ZEEBE_GRPC_CLIENT_RETRY: false, ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },
-  }).getZeebeGrpcApiClient();
+  zeebe = sdkClient(server.engineAddress);
   await zeebe.deployResource({
     processFilename: bpmn(import.meta.url, 'fee-and-certificate.bpmn'),
   });

@@ -7,6 +7,7 @@ import type pino from 'pino';
 import { transformBpmn } from '../model';
 import type { EngineState } from '../state/EngineState';
 import { loadDecisionModels } from './loadDecisionModels';
+import { readDeployedResources } from './readDeployedResources';
 
 export async function loadProcessModels(
   knex: Knex,
@@ -14,32 +15,20 @@ export async function loadProcessModels(
   logger: pino.Logger,
 ): Promise<void> {
   await loadDecisionModels(knex, state, logger);
-  const byResource = new Map<string, string[]>();
-  for (const definition of state.processes.definitions.values()) {
-    const keys = byResource.get(definition.resourceKey) ?? [];
-    keys.push(definition.key);
-    byResource.set(definition.resourceKey, keys);
-  }
-  if (byResource.size === 0) return;
-  const rows = (await knex
-    .withSchema('engine')
-    .from('resources')
-    .whereIn('key', [...byResource.keys()])
-    .select('key', 'resource_name', 'content')) as {
-    key: string;
-    resource_name: string;
-    content: string;
-  }[];
-  for (const row of rows) {
-    const result = await transformBpmn(row.resource_name, row.content);
+  const { resources, keysOf } = await readDeployedResources(
+    knex,
+    state.processes.definitions.values(),
+  );
+  for (const resource of resources) {
+    const result = await transformBpmn(resource.resource_name, resource.content);
     if (!result.ok) {
       logger.error(
-        { resource: row.resource_name, errors: result.errors },
+        { resource: resource.resource_name, errors: result.errors },
         'a deployed resource no longer parses',
       );
       continue;
     }
-    for (const definitionKey of byResource.get(String(row.key)) ?? []) {
+    for (const definitionKey of keysOf(resource.key)) {
       const definition = state.processes.definitions.get(definitionKey);
       const process = result.processes.find((p) => p.bpmnProcessId === definition?.bpmnProcessId);
       if (process) state.processes.setModel(definitionKey, process);
